@@ -1,0 +1,58 @@
+import { defineConfig, globalIgnores } from 'eslint/config';
+import obsidianmd from 'eslint-plugin-obsidianmd';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+export default defineConfig([
+	globalIgnores([
+		'node_modules/**',
+		'main.js',
+		'dist/**',
+		'example-vault/**',
+		'test-results/**',
+		'bench-results/**',
+		'coverage/**',
+	]),
+	...obsidianmd.configs.recommended,
+	{
+		languageOptions: {
+			parserOptions: {
+				projectService: {
+					allowDefaultProject: ['eslint.config.mjs', 'esbuild.config.mjs', 'scripts/*.mjs'],
+				},
+			},
+		},
+	},
+	{
+		// The domain is pure: it runs in the plugin, the CLI and tests alike.
+		files: ['src/core/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{ name: 'obsidian', message: 'src/core is pure: no Obsidian API here.' },
+						{ name: 'gray-matter', message: 'src/core is pure: take a YAML parser as a parameter.' },
+						...nodeBuiltins.map((name) => ({ name, message: 'src/core is pure: no Node built-ins.' })),
+					],
+				},
+			],
+		},
+	},
+	{
+		// The plugin bundle must load on mobile: no Node built-ins, no gray-matter.
+		files: ['src/obsidian/**/*.ts', 'src/main.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{ name: 'gray-matter', message: 'gray-matter is not mobile-safe; use parseYaml.' },
+						...nodeBuiltins.map((name) => ({ name, message: 'main.js must load without Node.' })),
+					],
+				},
+			],
+		},
+	},
+]);

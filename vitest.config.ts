@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	test: {
+		include: ['test/**/*.test.ts'],
+		exclude: ['test/browser/**', 'node_modules/**'],
+		setupFiles: ['obsidian-test-mocks/vitest-setup'],
+		environment: 'node',
+		testTimeout: 60_000,
+	},
+});
