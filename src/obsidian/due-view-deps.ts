@@ -1,0 +1,33 @@
+/**
+ * The narrow interface the due view is built against. The plugin (main.ts) wires the
+ * real index, settings, clock and actions in; tests hand in fakes. Owned by plugin-core
+ * so the pane and the plugin agree on one shape.
+ */
+import type { KindredSettings } from '../core/settings';
+import type { LocalDate, ScheduledPerson } from '../core/types';
+
+/** What the view may ask of the people index. */
+export interface DueViewIndex {
+	/** Moves whenever any person changes; cheap to compare before re-rendering. */
+	readonly revision: number;
+	/** False until the first roster build has finished. */
+	readonly ready: boolean;
+	readonly peopleCount: number;
+	dueList(today: LocalDate, all?: boolean): ScheduledPerson[];
+	/** Subscribe to roster changes; returns the unsubscribe function. */
+	onChange(cb: () => void): () => void;
+	/** Which folders, tag and marker were searched, for the empty state. */
+	searchedDescription(): string;
+}
+
+export interface DueViewDeps {
+	index: DueViewIndex;
+	getSettings(): KindredSettings;
+	/** Injectable clock. */
+	now(): Date;
+	openNote(path: string, newTab: boolean): void;
+	/** Opens the log modal for that person. */
+	logTouchpoint(path: string): void;
+	/** Opens the snooze modal for that person. */
+	snooze(path: string): void;
+}
