@@ -79,11 +79,12 @@ export function shortValue(value: unknown, max = 60): string {
 	if (typeof value === 'string') s = value;
 	else if (value instanceof Date) s = isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
 	else if (value === undefined) s = '';
+	else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') s = String(value);
 	else {
 		try {
-			s = JSON.stringify(value) ?? String(value);
+			s = JSON.stringify(value) ?? typeof value;
 		} catch {
-			s = String(value);
+			s = typeof value;
 		}
 	}
 	s = s.replace(/\s+/g, ' ').trim();

@@ -4,6 +4,8 @@
  * plugin and the command line so both read the same vault the same way.
  */
 
+import { parseCadence } from './cadence';
+
 export const SETTINGS_VERSION = 1;
 
 /** Frontmatter key names. Every one is a setting so existing vaults work without edits. */
@@ -91,7 +93,7 @@ export const DEFAULT_SETTINGS: Readonly<KindredSettings> = Object.freeze({
 	targetLimit: 3,
 	icsPath: 'Kindred/reconnect.ics',
 	icsAutoUpdate: false,
-}) as Readonly<KindredSettings>;
+});
 
 /** A fresh, mutable copy of the defaults. Never hand out DEFAULT_SETTINGS itself. */
 export function defaultSettings(): KindredSettings {
@@ -173,7 +175,8 @@ export function migrateSettings(raw: unknown): MigrationResult {
 	const int = (key: keyof KindredSettings, min: number, max: number): void => {
 		const v = data[key];
 		if (v === undefined) return;
-		const n = typeof v === 'string' ? Number(v) : v;
+		// Number('') is 0: blank text is not a number, whatever the range allows.
+		const n = typeof v === 'string' ? (v.trim() === '' ? NaN : Number(v)) : v;
 		if (typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max) {
 			(settings as unknown as Record<string, unknown>)[key] = n;
 		} else warnings.push(`Setting "${key}" must be a whole number from ${min} to ${max}; using the default.`);
@@ -223,8 +226,13 @@ export function migrateSettings(raw: unknown): MigrationResult {
 			for (const t of ['1', '2', '3', '4', '5'] as const) {
 				const v = data.cadenceByTrust[t];
 				if (v === undefined) continue;
-				if (typeof v === 'string' && v.trim() !== '') settings.cadenceByTrust[t] = v.trim();
-				else warnings.push(`Setting "cadenceByTrust.${t}" must be a cadence; using "${settings.cadenceByTrust[t]}".`);
+				const text = typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : null;
+				const parsed = text === null ? null : parseCadence(text);
+				if (text !== null && parsed?.ok) settings.cadenceByTrust[t] = text;
+				else {
+					const why = parsed && !parsed.ok ? ` (${parsed.reason})` : '';
+					warnings.push(`Setting "cadenceByTrust.${t}" must be a cadence${why}; using "${settings.cadenceByTrust[t]}".`);
+				}
 			}
 		} else warnings.push('Setting "cadenceByTrust" must be an object; using the defaults.');
 	}

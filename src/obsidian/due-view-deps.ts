@@ -6,6 +6,9 @@
 import type { KindredSettings } from '../core/settings';
 import type { LocalDate, ScheduledPerson } from '../core/types';
 
+/** The due view's type, registered by the plugin and used to find its leaves. */
+export const DUE_VIEW_TYPE = 'kindred-due';
+
 /** What the view may ask of the people index. */
 export interface DueViewIndex {
 	/** Moves whenever any person changes; cheap to compare before re-rendering. */

@@ -1,0 +1,24 @@
+/**
+ * Bytes to text for notes read from disk. A note must be valid UTF-8 to be edited:
+ * decoding with replacement characters and writing the result back would silently
+ * destroy the bytes that were not UTF-8. The BOM is kept in the text (ignoreBOM) so a
+ * write puts it back; readers that parse frontmatter strip it themselves.
+ */
+
+export type Decoded = { ok: true; text: string } | { ok: false; text: string; reason: string };
+
+const BOM = '\uFEFF';
+
+/** Decode strictly; on invalid UTF-8, also return a lossy text so the note can still be listed. */
+export function decodeNote(bytes: Uint8Array): Decoded {
+	try {
+		return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+	} catch {
+		const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
+		return { ok: false, text, reason: 'is not valid UTF-8 text' };
+	}
+}
+
+export function stripBom(text: string): string {
+	return text.startsWith(BOM) ? text.slice(1) : text;
+}

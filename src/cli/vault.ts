@@ -1,0 +1,172 @@
+/**
+ * The disk reader: a vault folder in, people out. It walks the vault (skipping dot
+ * folders and dot files, as Obsidian does), reads the plugin's own settings from
+ * `.obsidian/plugins/kindred/data.json` and the templates folder from
+ * `.obsidian/templates.json`, and reads every markdown note: frontmatter (frontmatter.ts),
+ * body tags (tags.ts) and the interaction log, then asks core which notes are people.
+ *
+ * Nothing here throws on a note's content: a note that cannot be read is listed with a
+ * problem so the user sees it, never dropped silently. Files are read synchronously,
+ * one at a time: simple, bounded and fast enough for thousands of notes.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { scanLog } from '../core/logline';
+import { frontmatterTags, isPersonNote } from '../core/membership';
+import { readPerson } from '../core/person';
+import { migrateSettings, type KindredSettings } from '../core/settings';
+import type { Person, Problem } from '../core/types';
+import { errorCode, UserError } from './errors';
+import { readFrontmatter } from './frontmatter';
+import { bodyTags } from './tags';
+import { decodeNote, stripBom } from './text';
+
+export const CONFIG_DIR = '.obsidian';
+export const SETTINGS_FILE = `${CONFIG_DIR}/plugins/kindred/data.json`;
+export const TEMPLATES_FILE = `${CONFIG_DIR}/templates.json`;
+
+export interface LoadedVault {
+	/** Absolute path of the vault folder. */
+	root: string;
+	settings: KindredSettings;
+	/** One line each, for stderr: settings that were ignored, files that could not be read. */
+	warnings: string[];
+	templatesFolder: string | null;
+	/** Every person, in path order. */
+	people: Person[];
+}
+
+/** Vault-relative, `/`-separated path of an absolute path inside the vault. */
+export function toVaultPath(root: string, abs: string): string {
+	return path.relative(root, abs).split(path.sep).join('/');
+}
+
+/** Resolve the VAULT argument; a missing or non-folder path is a user error. */
+export function resolveVault(arg: string): string {
+	const root = path.resolve(arg);
+	let stat: fs.Stats;
+	try {
+		stat = fs.statSync(root);
+	} catch {
+		throw new UserError(`no vault at ${arg}: the folder does not exist`);
+	}
+	if (!stat.isDirectory()) throw new UserError(`no vault at ${arg}: not a folder`);
+	return root;
+}
+
+type JsonRead = { kind: 'missing' } | { kind: 'ok'; value: unknown } | { kind: 'error'; reason: string };
+
+function readJson(file: string): JsonRead {
+	let raw: string;
+	try {
+		raw = fs.readFileSync(file, 'utf8');
+	} catch (err) {
+		const code = errorCode(err);
+		if (code === 'ENOENT') return { kind: 'missing' };
+		return { kind: 'error', reason: `could not be read (${code})` };
+	}
+	try {
+		return { kind: 'ok', value: JSON.parse(stripBom(raw)) as unknown };
+	} catch (err) {
+		return { kind: 'error', reason: `is not valid JSON (${err instanceof Error ? err.message : String(err)})` };
+	}
+}
+
+/** The plugin's settings as the plugin would load them, with one-line warnings. */
+export function readSettings(root: string): { settings: KindredSettings; warnings: string[] } {
+	const json = readJson(path.join(root, SETTINGS_FILE));
+	if (json.kind === 'error') {
+		const { settings } = migrateSettings(undefined);
+		return { settings, warnings: [`${SETTINGS_FILE} ${json.reason}; using the default settings`] };
+	}
+	const { settings, warnings } = migrateSettings(json.kind === 'ok' ? json.value : undefined);
+	return { settings, warnings: warnings.map((w) => `${SETTINGS_FILE}: ${w}`) };
+}
+
+/** The core Templates plugin's folder, normalised without slashes; null when none is set. */
+export function readTemplatesFolder(root: string): { folder: string | null; warnings: string[] } {
+	const json = readJson(path.join(root, TEMPLATES_FILE));
+	if (json.kind === 'error') return { folder: null, warnings: [`${TEMPLATES_FILE} ${json.reason}; templates are not excluded`] };
+	if (json.kind !== 'ok' || typeof json.value !== 'object' || json.value === null) return { folder: null, warnings: [] };
+	const folder = (json.value as Record<string, unknown>).folder;
+	if (typeof folder !== 'string') return { folder: null, warnings: [] };
+	const f = folder.trim().replace(/^\/+|\/+$/g, '');
+	return { folder: f === '' ? null : f, warnings: [] };
+}
+
+/** Every markdown note in the vault, vault-relative, sorted. Dot folders and dot files are skipped. */
+export function listNotes(root: string): string[] {
+	const out: string[] = [];
+	const walk = (dir: string): void => {
+		let entries: fs.Dirent[];
+		try {
+			entries = fs.readdirSync(dir, { withFileTypes: true });
+		} catch {
+			return; // an unreadable folder holds no notes we can show
+		}
+		for (const e of entries) {
+			if (e.name.startsWith('.')) continue;
+			const abs = path.join(dir, e.name);
+			if (e.isDirectory()) walk(abs);
+			else if (e.isFile() && /\.md$/i.test(e.name)) out.push(toVaultPath(root, abs));
+		}
+	};
+	walk(root);
+	return out.sort();
+}
+
+function markInvalid(person: Person, extra: Problem[]): Person {
+	return { ...person, problems: [...extra, ...person.problems], invalid: true };
+}
+
+/**
+ * Read one note and return the person it describes, or null when it is not a person.
+ * `bytes` is injectable so callers that already hold the file's bytes don't read twice.
+ */
+export function readPersonNote(
+	notePath: string,
+	bytes: Uint8Array,
+	settings: KindredSettings,
+	templatesFolder: string | null,
+): Person | null {
+	const decoded = decodeNote(bytes);
+	const text = stripBom(decoded.text);
+	const fm = readFrontmatter(text);
+	const data = fm.kind === 'ok' ? fm.data : null;
+	const tags = [...bodyTags(fm.body), ...frontmatterTags(data)];
+	if (!isPersonNote({ path: notePath, frontmatter: data, tags }, settings, templatesFolder)) return null;
+
+	const scan = scanLog(text, settings);
+	let person = readPerson(notePath, data, settings, scan.entries);
+	if (scan.problems.length > 0) person = { ...person, problems: [...person.problems, ...scan.problems] };
+	const blocking: Problem[] = [];
+	if (!decoded.ok) blocking.push({ field: 'file', value: '', reason: `${decoded.reason}; Kindred will not edit it` });
+	if (fm.kind === 'error') blocking.push({ field: 'frontmatter', value: '', reason: fm.reason });
+	return blocking.length > 0 ? markInvalid(person, blocking) : person;
+}
+
+/** Read the whole vault. Throws UserError only when the vault folder itself is missing. */
+export function loadVault(vaultArg: string): LoadedVault {
+	const root = resolveVault(vaultArg);
+	const { settings, warnings } = readSettings(root);
+	const templates = readTemplatesFolder(root);
+	warnings.push(...templates.warnings);
+	const people: Person[] = [];
+	for (const notePath of listNotes(root)) {
+		let bytes: Uint8Array;
+		try {
+			bytes = fs.readFileSync(path.join(root, ...notePath.split('/')));
+		} catch (err) {
+			const code = errorCode(err);
+			// A person by folder is still listed, so the problem is seen where it matters.
+			if (isPersonNote({ path: notePath, frontmatter: null, tags: [] }, settings, templates.folder)) {
+				const base = readPerson(notePath, null, settings, null);
+				people.push(markInvalid(base, [{ field: 'file', value: '', reason: `could not be read (${code})` }]));
+			} else warnings.push(`${notePath} could not be read (${code}); skipped`);
+			continue;
+		}
+		const person = readPersonNote(notePath, bytes, settings, templates.folder);
+		if (person) people.push(person);
+	}
+	return { root, settings, warnings, templatesFolder: templates.folder, people };
+}

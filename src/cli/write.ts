@@ -1,0 +1,161 @@
+/**
+ * One safe rewrite of one file, for `kindred log`. The rules (issue 4, "Concurrency"):
+ *
+ * 1. Read the bytes, compute the new bytes from them.
+ * 2. Write the new bytes to a temporary file in the same folder (so the final rename
+ *    never crosses a file system), with the note's permissions.
+ * 3. Read the note again. If it changed since step 1 (Obsidian, sync or another editor
+ *    wrote it), throw the temporary file away and start over from the new bytes, once;
+ *    if it changed again, refuse: better no entry than a lost one.
+ * 4. Rename the temporary file over the note: readers see the old note or the new one,
+ *    never half of each.
+ *
+ * Two `kindred log` processes on one note additionally take a lock file next to it
+ * (a dot file, which Obsidian and the disk reader ignore) for steps 1–4, so they queue
+ * rather than race in the gap between step 3 and step 4. Symlinked notes are written
+ * through to their target so the link survives.
+ */
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { errorCode } from './errors';
+
+export type Compute = (bytes: Buffer) => { ok: true; bytes: Buffer } | { ok: false; error: string };
+
+export type RewriteResult = { ok: true; written: boolean; attempts: number } | { ok: false; error: string };
+
+export interface RewriteOptions {
+	/** Test hook: runs after the new bytes are computed and staged, before the re-check. */
+	beforeCommit?: (attempt: number) => void;
+	/** How long to wait for another kindred process's lock on the same note. */
+	lockTimeoutMs?: number;
+	/** The name used in messages (the vault-relative path). */
+	label?: string;
+}
+
+const MAX_ATTEMPTS = 2;
+const STALE_LOCK_MS = 60_000;
+
+function sleep(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function processAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (err) {
+		return errorCode(err) === 'EPERM';
+	}
+}
+
+/** A lock left by a crashed process (dead pid, or older than a minute) may be taken over. */
+function isStale(lockPath: string): boolean {
+	try {
+		const stat = fs.statSync(lockPath);
+		if (Date.now() - stat.mtimeMs > STALE_LOCK_MS) return true;
+		const pid = Number(fs.readFileSync(lockPath, 'utf8').trim());
+		return Number.isInteger(pid) && pid > 0 && !processAlive(pid);
+	} catch {
+		return false; // gone already, or unreadable: try again normally
+	}
+}
+
+async function acquireLock(lockPath: string, timeoutMs: number): Promise<{ ok: true } | { ok: false; error: string }> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		try {
+			fs.writeFileSync(lockPath, `${process.pid}\n`, { flag: 'wx' });
+			return { ok: true };
+		} catch (err) {
+			if (errorCode(err) !== 'EEXIST') return { ok: false, error: `cannot write next to it (${errorCode(err)})` };
+		}
+		if (isStale(lockPath)) {
+			fs.rmSync(lockPath, { force: true });
+			continue;
+		}
+		if (Date.now() >= deadline) return { ok: false, error: 'another kindred process is writing it; try again' };
+		await sleep(20 + Math.floor(Math.random() * 30));
+	}
+}
+
+interface Snapshot {
+	bytes: Buffer;
+	mode: number;
+}
+
+function snapshot(file: string): Snapshot {
+	const fd = fs.openSync(file, 'r');
+	try {
+		const stat = fs.fstatSync(fd);
+		return { bytes: fs.readFileSync(fd), mode: stat.mode & 0o7777 };
+	} finally {
+		fs.closeSync(fd);
+	}
+}
+
+function stage(file: string, bytes: Buffer, mode: number): string {
+	const dir = path.dirname(file);
+	const tmp = path.join(dir, `.${path.basename(file)}.kindred-${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`);
+	const fd = fs.openSync(tmp, 'wx', mode);
+	try {
+		fs.writeFileSync(fd, bytes);
+		// The mode given to open is filtered by the umask; set it exactly.
+		if (process.platform !== 'win32') fs.fchmodSync(fd, mode);
+		fs.fsyncSync(fd);
+	} finally {
+		fs.closeSync(fd);
+	}
+	return tmp;
+}
+
+/**
+ * Rewrite `file` with `compute(currentBytes)`, safely (see the header). Never throws for
+ * a problem with the note; the error is one line naming `label`.
+ */
+export async function safeRewrite(file: string, compute: Compute, opts: RewriteOptions = {}): Promise<RewriteResult> {
+	const label = opts.label ?? file;
+	let target: string;
+	try {
+		target = fs.realpathSync(file);
+	} catch (err) {
+		return { ok: false, error: `${label}: cannot read the note (${errorCode(err)})` };
+	}
+	const lockPath = path.join(path.dirname(target), `.${path.basename(target)}.kindred-lock`);
+	const lock = await acquireLock(lockPath, opts.lockTimeoutMs ?? 10_000);
+	if (!lock.ok) return { ok: false, error: `${label}: nothing written: ${lock.error}` };
+
+	let tmp: string | null = null;
+	try {
+		for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+			const before = snapshot(target);
+			if ((before.mode & 0o200) === 0 && process.platform !== 'win32') {
+				return { ok: false, error: `${label}: nothing written: the note is read-only` };
+			}
+			const next = compute(before.bytes);
+			if (!next.ok) return { ok: false, error: next.error };
+			if (next.bytes.equals(before.bytes)) return { ok: true, written: false, attempts: attempt };
+
+			tmp = stage(target, next.bytes, before.mode);
+			opts.beforeCommit?.(attempt);
+			const now = snapshot(target);
+			if (!now.bytes.equals(before.bytes)) {
+				fs.rmSync(tmp, { force: true });
+				tmp = null;
+				continue; // someone else wrote the note: start again from what is there now
+			}
+			fs.renameSync(tmp, target);
+			tmp = null;
+			return { ok: true, written: true, attempts: attempt };
+		}
+		return {
+			ok: false,
+			error: `${label}: nothing written: the note kept changing while Kindred was writing it; try again`,
+		};
+	} catch (err) {
+		return { ok: false, error: `${label}: nothing written (${errorCode(err)})` };
+	} finally {
+		if (tmp !== null) fs.rmSync(tmp, { force: true });
+		fs.rmSync(lockPath, { force: true });
+	}
+}

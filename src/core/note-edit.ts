@@ -1,0 +1,216 @@
+/**
+ * The one pure edit behind every write Kindred makes to a person note: log a
+ * touchpoint, snooze, set a status. Text in, text out (or a one-line error naming the
+ * note); the plugin runs it inside `Vault.process`, the command line writes its result
+ * once. Nothing here throws for user input, and a refused edit leaves the text alone.
+ *
+ * Logging a touchpoint:
+ * - inserts the entry's line in the log section by date (newest first or last as set;
+ *   with newest first, a new entry goes above existing entries of the same date), or
+ *   creates the section at the end of the note;
+ * - moves the last-contact key forward, never backward (a value that is not a real date,
+ *   or is after today, is untrusted and is overwritten), through the safe frontmatter
+ *   edit (frontmatter-edit.ts), which re-parses and verifies;
+ * - adds lines only: every byte of the original stays, in order, except the old
+ *   last-contact value. New lines use the note's own line ending; a note without a final
+ *   line ending still has none.
+ */
+import { isLocalDate, readDate } from './dates';
+import { setFrontmatterKey } from './frontmatter-edit';
+import { bodyStart, detectEol, findSection, isBlank, lineAt, scanLines, type ScannedLine } from './log-section';
+import { formatLogLine, parseLogLine, readLog } from './logline';
+import type { KindredSettings } from './settings';
+import type { EditResult, LocalDate, LogEntry, ParseYaml, PersonStatus } from './types';
+
+export interface EditContext {
+	/** Vault-relative path, used in error messages. */
+	path: string;
+	settings: KindredSettings;
+	/** Obsidian's `parseYaml` in the plugin, js-yaml's `load` on Node. */
+	parseYaml: ParseYaml;
+	/** The local date today; a touchpoint may not be dated after it. */
+	today: LocalDate;
+}
+
+const STATUSES: readonly PersonStatus[] = ['target', 'active', 'paused', 'archived'];
+
+function fail(ctx: EditContext, verb: string, reason: string): EditResult {
+	return { ok: false, error: `${ctx.path}: cannot ${verb}: ${reason}` };
+}
+
+/** Insert `line` at the line boundary `pos` (a note without a final line ending keeps none). */
+function insertLine(text: string, pos: number, line: string, eol: string): string {
+	if (pos >= text.length && text.length > 0 && !text.endsWith('\n')) return text + eol + line;
+	return text.slice(0, pos) + line + eol + text.slice(pos);
+}
+
+function isListItem(s: string): boolean {
+	return /^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.test(s);
+}
+
+/** Append a new log section (heading and entry) at the end of the note. */
+function appendSection(text: string, heading: string, line: string, eol: string): string {
+	const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+	const start = bodyStart(text);
+	const { openFence } = scanLines(text, start, text.length);
+	const endsWithEol = text.endsWith('\n');
+	let out = text;
+	// A note that does not end with a line ending keeps that habit after the append.
+	const finalEol = text.length === bom || endsWithEol ? eol : '';
+	if (out.length > bom && !endsWithEol) out += eol;
+	// An unclosed fence runs to the end of the note and would swallow the heading;
+	// closing it does not change how the note renders.
+	if (openFence) out += openFence.char.repeat(openFence.length) + eol;
+	const body = out.slice(start);
+	if (body.trim() !== '') {
+		const last = lineAt(out, out.lastIndexOf('\n', out.length - 2) + 1);
+		if (!isBlank(out, last)) out += eol;
+	}
+	return `${out}${heading}${eol}${line}${finalEol}`;
+}
+
+/** Last line of the entry starting at `lines[i]`: its indented continuation lines belong to it. */
+function entryBlockEnd(text: string, lines: ScannedLine[], i: number): number {
+	let j = i;
+	while (j + 1 < lines.length) {
+		const l = lines[j + 1];
+		const c = text[l.start];
+		if (isBlank(text, l) || (c !== ' ' && c !== '\t')) break;
+		j++;
+	}
+	return j;
+}
+
+/** Insert the entry's line into the log under `settings.logHeading`. */
+function insertEntry(text: string, entry: LogEntry, settings: KindredSettings, eol: string): string {
+	const line = formatLogLine(entry);
+	const heading = settings.logHeading.trim();
+	const section = findSection(text, heading);
+	if (!section) return appendSection(text, heading, line, eol);
+
+	const { lines, openFence } = scanLines(text, section.start, section.end);
+	const entries: { index: number; date: LocalDate }[] = [];
+	lines.forEach((l, index) => {
+		if (l.code) return;
+		const e = parseLogLine(text.slice(l.start, l.end));
+		if (e) entries.push({ index, date: e.date });
+	});
+
+	if (entries.length > 0) {
+		const after = (k: number): string => {
+			const last = lines[entryBlockEnd(text, lines, entries[k].index)];
+			return insertLine(text, last.next, line, eol);
+		};
+		const before = (k: number): string => insertLine(text, lines[entries[k].index].start, line, eol);
+		if (settings.newestFirst) {
+			// Above the first entry that is not newer: same-date entries stay below the new one.
+			const k = entries.findIndex((e) => e.date <= entry.date);
+			return k >= 0 ? before(k) : after(entries.length - 1);
+		}
+		let k = -1;
+		entries.forEach((e, i) => {
+			if (e.date <= entry.date) k = i;
+		});
+		return k >= 0 ? after(k) : before(0);
+	}
+
+	// No dated entries yet. Newest first: above the first list item (hand-typed lines
+	// Kindred cannot date stay below). Otherwise after the section's last non-blank line
+	// (or right under the heading).
+	if (settings.newestFirst) {
+		const first = lines.find((l) => !l.code && /^[-*+](?:[ \t]|$)/.test(text.slice(l.start, l.end)));
+		if (first) return insertLine(text, first.start, line, eol);
+	}
+	let m = lines.length - 1;
+	while (m >= 0 && isBlank(text, lines[m])) m--;
+	if (m < 0) {
+		const h = section.heading;
+		return insertLine(text, h.next, line, eol);
+	}
+	const last = lines[m];
+	const pos = last.next;
+	let prefix = '';
+	if (openFence) prefix = openFence.char.repeat(openFence.length) + eol;
+	// A list item straight after a paragraph would join it visually; keep a blank line.
+	if (openFence || (!last.code && !isListItem(text.slice(last.start, last.end)))) prefix += eol;
+	if (pos >= text.length && !text.endsWith('\n')) return text + eol + prefix + line;
+	return text.slice(0, pos) + prefix + line + eol + text.slice(pos);
+}
+
+/** A touchpoint entry that can be written, or why not. */
+function checkEntry(entry: LogEntry, today: LocalDate): string | null {
+	if (!isLocalDate(entry.date)) {
+		return /^\d{4}-\d{2}-\d{2}$/.test(entry.date)
+			? `${entry.date} is not a real date`
+			: `"${entry.date}" is not a date (expected yyyy-MM-dd)`;
+	}
+	if (entry.date > today) return `${entry.date} is after today (${today})`;
+	if (entry.channel !== null && /[()\r\n]/.test(entry.channel)) {
+		return 'the channel cannot contain parentheses or line breaks';
+	}
+	return null;
+}
+
+/**
+ * Log a touchpoint: add the entry to the log and move the last-contact key forward.
+ * The date is written as a `[[link]]` when `settings.linkDates` is on.
+ */
+export function applyTouchpoint(text: string, entry: LogEntry, ctx: EditContext): EditResult {
+	const verb = 'log';
+	const problem = checkEntry(entry, ctx.today);
+	if (problem) return fail(ctx, verb, problem);
+	const written: LogEntry = {
+		...entry,
+		channel: entry.channel !== null && entry.channel.trim() !== '' ? entry.channel.trim() : null,
+		linked: ctx.settings.linkDates,
+	};
+	const eol = detectEol(text);
+	// The body first: its edit is after the frontmatter, so frontmatter offsets stay valid.
+	const withEntry = insertEntry(text, written, ctx.settings, eol);
+	const key = ctx.settings.keys.lastContact;
+	const result = setFrontmatterKey(withEntry, key, entry.date, {
+		parseYaml: ctx.parseYaml,
+		shouldReplace: (current) => {
+			const r = readDate(current);
+			// Forward only; an unreadable or future value is not trusted and is replaced.
+			return !r.ok || r.date > ctx.today || r.date < entry.date;
+		},
+	});
+	if (!result.ok) return fail(ctx, verb, result.reason);
+	// The entry must be readable where it was written.
+	const line = formatLogLine(written);
+	if (!readLog(result.text, ctx.settings).some((e) => formatLogLine(e) === line)) {
+		return fail(ctx, verb, 'the edit could not be verified (the new entry is not in the log)');
+	}
+	return { ok: true, text: result.text, changed: true };
+}
+
+/**
+ * Set one top-level frontmatter key to a scalar, with the same safety rules as logging.
+ * `verb` names the action in errors (`cannot snooze: …`).
+ */
+export function setFrontmatterField(
+	text: string,
+	key: string,
+	value: string,
+	ctx: EditContext,
+	verb = `set ${key}`,
+): EditResult {
+	const result = setFrontmatterKey(text, key, value, { parseYaml: ctx.parseYaml });
+	if (!result.ok) return fail(ctx, verb, result.reason);
+	return { ok: true, text: result.text, changed: result.changed };
+}
+
+/** Snooze until a date (the snooze key from settings). */
+export function applySnooze(text: string, until: LocalDate, ctx: EditContext): EditResult {
+	if (!isLocalDate(until)) return fail(ctx, 'snooze', `"${until}" is not a real date (expected yyyy-MM-dd)`);
+	return setFrontmatterField(text, ctx.settings.keys.snoozeUntil, until, ctx, 'snooze');
+}
+
+/** Set the person's status (target, active, paused, archived). */
+export function applyStatus(text: string, status: PersonStatus, ctx: EditContext): EditResult {
+	if (!STATUSES.includes(status)) {
+		return fail(ctx, 'set status', `"${String(status)}" is not a status (${STATUSES.join(', ')})`);
+	}
+	return setFrontmatterField(text, ctx.settings.keys.status, status, ctx, 'set status');
+}

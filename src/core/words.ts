@@ -1,0 +1,55 @@
+/**
+ * Short phrases for a person's place on the calendar, shared by the pane and the CLI so
+ * both say the same thing.
+ *
+ * Spans: under 14 days in days ("13 days"), then weeks until 60 days ("8 weeks"), then
+ * months (30 days each) until two years ("23 months"), then years. Counts round down,
+ * so a phrase never overstates how late someone is.
+ */
+import type { Problem, ScheduledPerson } from './types';
+
+function plural(n: number, word: string): string {
+	return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** A length of time in the largest sensible unit: "1 day", "3 weeks", "2 months", "2 years". */
+export function describeSpan(days: number): string {
+	const n = Math.abs(Math.trunc(days));
+	if (n < 14) return plural(n, 'day');
+	if (n < 60) return plural(Math.floor(n / 7), 'week');
+	if (n < 730) return plural(Math.floor(n / 30), 'month');
+	return plural(Math.floor(n / 365), 'year');
+}
+
+/** "3 weeks overdue", "due today", "due tomorrow", "due in 2 days", "never contacted", ... */
+export function describeDue(sp: ScheduledPerson): string {
+	switch (sp.status) {
+		case 'never':
+			return 'never contacted';
+		case 'snoozed':
+			return sp.person.snoozeUntil ? `snoozed until ${sp.person.snoozeUntil}` : 'snoozed';
+		case 'paused':
+			return 'paused';
+		case 'archived':
+			return 'archived';
+		case 'untracked':
+			return 'not tracked';
+		case 'invalid':
+			return 'needs attention';
+		case 'overdue':
+		case 'due':
+		case 'soon':
+		case 'ok': {
+			const d = sp.daysOverdue ?? 0;
+			if (d > 0) return `${describeSpan(d)} overdue`;
+			if (d === 0) return 'due today';
+			if (d === -1) return 'due tomorrow';
+			return `due in ${describeSpan(-d)}`;
+		}
+	}
+}
+
+/** One line for a problem: `last_contact: "2026-02-30" is not a real date`. */
+export function describeProblem(p: Problem): string {
+	return p.reason.includes(`"${p.value}"`) || p.value === '' ? `${p.field}: ${p.reason}` : `${p.field}: "${p.value}" ${p.reason}`;
+}

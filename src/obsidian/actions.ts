@@ -1,0 +1,154 @@
+/**
+ * What the user can do to a person, shared by the commands, the due view's row buttons
+ * and the ribbon: open the pane, log a touchpoint (with a modal, or "contacted today"
+ * without one), snooze, create a person. Each action collects input with a modal and
+ * writes through the one writer; none reads or edits notes itself.
+ */
+import { Notice, TFile } from 'obsidian';
+import type { App, WorkspaceLeaf } from 'obsidian';
+import { todayLocal } from '../core/dates';
+import type { KindredSettings } from '../core/settings';
+import type { LocalDate, LogEntry, Person, ScheduledPerson } from '../core/types';
+import { DUE_VIEW_TYPE } from './due-view-deps';
+import { LogModal } from './log-modal';
+import { createPersonNote } from './new-person';
+import { NewPersonModal } from './new-person-modal';
+import { PersonPicker, pickerItems } from './person-picker';
+import { SnoozeModal } from './snooze-modal';
+import type { NoteWriter, WriteResult } from './writer';
+
+export interface ActionsDeps {
+	/** Modals need the app; everything else goes through the narrow pieces below. */
+	app: App;
+	index: {
+		get(path: string): Person | undefined;
+		dueList(today: LocalDate): ScheduledPerson[];
+		readonly roster: { all(): Person[] };
+	};
+	writer: Pick<NoteWriter, 'logTouchpoint' | 'snooze'>;
+	getSettings: () => KindredSettings;
+	/** Persist settings without rebuilding the index (the remembered channel). */
+	saveSettings: () => Promise<void>;
+	now: () => Date;
+}
+
+export class KindredActions {
+	private readonly deps: ActionsDeps;
+
+	constructor(deps: ActionsDeps) {
+		this.deps = deps;
+	}
+
+	today(): LocalDate {
+		return todayLocal(this.deps.now());
+	}
+
+	/** The active note's path when it is a person in the index. */
+	activePersonPath(): string | null {
+		const file = this.deps.app.workspace.getActiveFile();
+		return file && this.deps.index.get(file.path) ? file.path : null;
+	}
+
+	/** Show the due pane in the right sidebar, reusing it when it is already open. */
+	async openDueView(): Promise<void> {
+		const { workspace } = this.deps.app;
+		let leaf: WorkspaceLeaf | null = workspace.getLeavesOfType(DUE_VIEW_TYPE)[0] ?? null;
+		if (!leaf) {
+			leaf = workspace.getRightLeaf(false);
+			if (!leaf) return;
+			await leaf.setViewState({ type: DUE_VIEW_TYPE, active: true });
+		}
+		await workspace.revealLeaf(leaf);
+	}
+
+	openNote(path: string, newTab: boolean): void {
+		void this.deps.app.workspace.openLinkText(path, '', newTab);
+	}
+
+	/** The log modal for one person; the entry is written when it is submitted. */
+	logWith(path: string): void {
+		const person = this.deps.index.get(path);
+		const file = this.file(path);
+		if (!person || !file) return;
+		const settings = this.deps.getSettings();
+		new LogModal(this.deps.app, {
+			personName: person.name,
+			settings,
+			today: this.today(),
+			onSubmit: (entry) => {
+				void this.writeLog(file, entry, true);
+			},
+		}).open();
+	}
+
+	/** Pick someone (most urgent first), then the log modal. */
+	pickAndLog(): void {
+		const items = pickerItems(this.deps.index.dueList(this.today()), this.deps.index.roster.all());
+		new PersonPicker(this.deps.app, items, (path) => this.logWith(path)).open();
+	}
+
+	/** Log today's date with no note, no modal. */
+	contactedToday(path: string): Promise<WriteResult | null> {
+		const file = this.file(path);
+		if (!file) return Promise.resolve(null);
+		const entry: LogEntry = {
+			date: this.today(),
+			linked: this.deps.getSettings().linkDates,
+			channel: null,
+			exchange: null,
+			text: '',
+		};
+		return this.writeLog(file, entry, false);
+	}
+
+	snoozeWith(path: string): void {
+		const person = this.deps.index.get(path);
+		const file = this.file(path);
+		if (!person || !file) return;
+		new SnoozeModal(this.deps.app, {
+			personName: person.name,
+			today: this.today(),
+			onSubmit: (until) => {
+				void this.deps.writer.snooze(file, until);
+			},
+		}).open();
+	}
+
+	newPerson(): void {
+		new NewPersonModal(this.deps.app, (name) => {
+			void this.createAndOpen(name);
+		}).open();
+	}
+
+	/** Create (or find) the person's note and open it. */
+	async createAndOpen(name: string): Promise<TFile | null> {
+		const result = await createPersonNote(
+			{ vault: this.deps.app.vault, getSettings: this.deps.getSettings, today: () => this.today() },
+			name,
+		);
+		if (!result.ok) {
+			new Notice(result.error);
+			return null;
+		}
+		if (!result.created) new Notice(`${result.file.path} already exists; opening it.`);
+		await this.deps.app.workspace.getLeaf(false).openFile(result.file);
+		return result.file;
+	}
+
+	/** Write the entry; from the modal, also remember its channel (none included) for next time. */
+	private async writeLog(file: TFile, entry: LogEntry, rememberChannel: boolean): Promise<WriteResult> {
+		const result = await this.deps.writer.logTouchpoint(file, entry);
+		const settings = this.deps.getSettings();
+		const channel = entry.channel ?? '';
+		if (result.ok && rememberChannel && channel !== settings.lastChannel) {
+			settings.lastChannel = channel;
+			await this.deps.saveSettings();
+		}
+		return result;
+	}
+
+	private file(path: string): TFile | null {
+		const f = this.deps.app.vault.getAbstractFileByPath(path);
+		return f instanceof TFile ? f : null;
+	}
+}

@@ -1,0 +1,90 @@
+/**
+ * Builds the elements for one item of the due pane: a section header or a person row.
+ * Rows carry no listeners; their buttons name what they do in `data-kindred-action` and
+ * the view handles every click in one delegated listener, so drawing a row is only
+ * element creation. Words come from core (describeDue) and due-rows; nothing here
+ * decides who is due.
+ */
+import { setIcon } from 'obsidian';
+import { describeDue } from '../core/words';
+import { lastNoteDisplay, problemDisplay, trustDisplay, type DueItem, type HeaderItem, type RowItem } from './due-rows';
+
+export type DueAction = 'open' | 'log' | 'snooze' | 'toggle';
+
+/** Attribute naming what a control does; read by the view's delegated click handler. */
+export const ACTION_ATTR = 'data-kindred-action';
+/** Attribute identifying a control across redraws, so focus can be put back on it. */
+export const KEY_ATTR = 'data-kindred-key';
+
+function drawHeader(parent: Node, item: HeaderItem): HTMLElement {
+	const el = parent.createDiv({
+		cls: 'kindred-due-item kindred-due-header',
+		attr: { role: 'heading', 'aria-level': '3', 'data-section': item.section },
+	});
+	const button = el.createEl('button', {
+		cls: 'kindred-due-toggle',
+		attr: {
+			[ACTION_ATTR]: 'toggle',
+			[KEY_ATTR]: `section\u0000${item.section}`,
+			'aria-expanded': item.collapsed ? 'false' : 'true',
+		},
+	});
+	setIcon(button.createSpan({ cls: 'kindred-due-chevron' }), 'chevron-down');
+	button.createSpan({ cls: 'kindred-due-section-title', text: item.title });
+	button.createSpan({ cls: 'kindred-due-count', text: item.count.toLocaleString('en') });
+	if (item.collapsed) el.addClass('is-collapsed');
+	return el;
+}
+
+function drawRow(parent: Node, item: RowItem): HTMLElement {
+	const sp = item.sp;
+	const p = sp.person;
+	const el = parent.createDiv({
+		cls: `kindred-due-item kindred-due-row kindred-due-${sp.status}`,
+		attr: { 'data-path': p.path },
+	});
+	el.createEl('button', {
+		cls: 'kindred-due-name',
+		text: p.name,
+		attr: { [ACTION_ATTR]: 'open', [KEY_ATTR]: `open\u0000${p.path}`, title: p.path },
+	});
+	const trust = trustDisplay(p.trust);
+	if (trust) el.createSpan({ cls: 'kindred-due-trust', text: trust.stars, attr: { role: 'img', 'aria-label': trust.label } });
+	el.createEl('button', {
+		cls: 'kindred-due-action',
+		text: 'Log',
+		attr: { [ACTION_ATTR]: 'log', [KEY_ATTR]: `log\u0000${p.path}`, 'aria-label': `Log a touchpoint with ${p.name}` },
+	});
+	el.createEl('button', {
+		cls: 'kindred-due-action',
+		text: 'Snooze',
+		attr: { [ACTION_ATTR]: 'snooze', [KEY_ATTR]: `snooze\u0000${p.path}`, 'aria-label': `Snooze ${p.name}` },
+	});
+
+	const meta = el.createDiv({ cls: 'kindred-due-meta' });
+	if (sp.status === 'invalid') {
+		const problem = problemDisplay(sp);
+		meta.createSpan({
+			cls: 'kindred-due-problem',
+			text: problem?.text ?? describeDue(sp),
+			attr: problem ? { title: problem.title } : undefined,
+		});
+		return el;
+	}
+	meta.createSpan({ cls: 'kindred-due-when', text: describeDue(sp) });
+	if (p.cadence) {
+		meta.createSpan({
+			cls: 'kindred-due-cadence',
+			text: p.cadence.label,
+			attr: p.cadenceSource === 'trust' ? { title: `Cadence from trust ${p.trust ?? ''}`.trim() } : undefined,
+		});
+	}
+	const note = lastNoteDisplay(sp);
+	if (note) meta.createSpan({ cls: 'kindred-due-note', text: note.text, attr: { title: note.title } });
+	return el;
+}
+
+/** Draw one item into `parent` (an element or a detached fragment) and return its root. */
+export function drawDueItem(parent: Node, item: DueItem): HTMLElement {
+	return item.kind === 'header' ? drawHeader(parent, item) : drawRow(parent, item);
+}

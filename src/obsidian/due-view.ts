@@ -1,0 +1,363 @@
+/**
+ * The "Due to reconnect" pane: a filter box, a summary, and the people who need action
+ * in core's sections, drawn through a window so 10,000 people cost a few dozen rows.
+ *
+ * It holds no domain logic and does no vault I/O: it asks the index for the due list,
+ * renders it, and hands clicks to the deps. It redraws only when something it shows could
+ * have changed (index revision, today, filter, collapsed sections, settings) and only
+ * while it is shown; a hidden pane catches up when it is revealed. Today is re-read at
+ * local midnight and when the app wakes, so a row moves from "due soon" to "due today"
+ * without a reload.
+ */
+import { ItemView, Keymap, type WorkspaceLeaf } from 'obsidian';
+import { addDays, startOfDay } from 'date-fns';
+import { todayLocal } from '../core/dates';
+import type { DueStatus, LocalDate } from '../core/types';
+import { describeDue } from '../core/words';
+import type { KindredSettings } from '../core/settings';
+import type { DueViewDeps } from './due-view-deps';
+import { ACTION_ATTR, KEY_ATTR, drawDueItem, type DueAction } from './due-draw';
+import { buildDueModel, pluralCount, summaryText, upToDateDetail, type ItemHeights } from './due-rows';
+import { DueWindow } from './due-window';
+
+export const VIEW_TYPE_DUE = 'kindred-due';
+
+/**
+ * Item heights in pixels. The view sets them as CSS variables on its root and styles.css
+ * sizes items from those variables, so the windowing arithmetic and the layout cannot
+ * disagree. Phones get room for 44 px tap targets.
+ */
+export const ITEM_HEIGHTS: Readonly<Record<'desktop' | 'mobile', ItemHeights>> = Object.freeze({
+	desktop: Object.freeze({ header: 34, row: 60 }),
+	mobile: Object.freeze({ header: 48, row: 84 }),
+});
+
+/** Milliseconds from `now` to the next local midnight (DST days are 23 or 25 hours long). */
+export function msUntilNextLocalMidnight(now: Date): number {
+	return startOfDay(addDays(now, 1)).getTime() - now.getTime();
+}
+
+export class DueView extends ItemView {
+	// Every field is initialised: the test double wraps views in a strict proxy that
+	// throws on reading a property that was never set.
+	private readonly deps: DueViewDeps;
+	private filterEl: HTMLInputElement | null = null;
+	private summaryEl: HTMLElement | null = null;
+	private emptyEl: HTMLElement | null = null;
+	private list: DueWindow | null = null;
+	private query = '';
+	private readonly collapsed = new Set<DueStatus>();
+	/** What the drawn content was computed from; a redraw with the same key is skipped. */
+	private drawnKey: string | null = null;
+	private lastSettings: KindredSettings | null = null;
+	private settingsGeneration = 0;
+	private scrollTop = 0;
+	private redrawFrame = 0;
+	private scrollFrame = 0;
+	private midnightTimer = 0;
+	private cleanups: (() => void)[] = [];
+
+	constructor(leaf: WorkspaceLeaf, deps: DueViewDeps) {
+		super(leaf);
+		this.deps = deps;
+		this.icon = 'users';
+	}
+
+	getViewType(): string {
+		return VIEW_TYPE_DUE;
+	}
+
+	getDisplayText(): string {
+		return 'Due to reconnect';
+	}
+
+	getIcon(): string {
+		return 'users';
+	}
+
+	/** Public (the base is protected) so tests and the browser harness can open the view directly. */
+	async onOpen(): Promise<void> {
+		const root = this.contentEl;
+		root.empty();
+		root.addClass('kindred-due-view');
+
+		const top = root.createDiv({ cls: 'kindred-due-top' });
+		this.filterEl = top.createEl('input', {
+			cls: 'kindred-due-filter',
+			type: 'search',
+			attr: { 'aria-label': 'Filter people', placeholder: 'Filter by name, alias or circle', spellcheck: 'false' },
+		});
+		this.summaryEl = top.createDiv({ cls: 'kindred-due-summary', attr: { 'aria-live': 'polite' } });
+		const body = root.createDiv({ cls: 'kindred-due-body' });
+		this.emptyEl = body.createDiv({ cls: 'kindred-due-empty kindred-hidden' });
+		this.list = new DueWindow(body, drawDueItem);
+
+		const filter = this.filterEl;
+		this.listen(filter, 'input', () => this.setQuery(filter.value));
+		this.listen(filter, 'keydown', (evt) => {
+			if ((evt as KeyboardEvent).key === 'Escape' && filter.value !== '') {
+				evt.preventDefault();
+				filter.value = '';
+				this.setQuery('');
+			}
+		});
+		this.listen(root, 'click', (evt) => this.onClick(evt as MouseEvent));
+		this.listen(root, 'auxclick', (evt) => this.onAuxClick(evt as MouseEvent));
+		this.listen(root, 'mousedown', (evt) => {
+			// A middle click on a name opens it in a new tab; do not start autoscroll.
+			if ((evt as MouseEvent).button === 1 && this.actionOf(evt)?.action === 'open') evt.preventDefault();
+		});
+		this.listen(root, 'keydown', (evt) => this.onKeyDown(evt as KeyboardEvent));
+		const scroller = this.list.scrollerEl;
+		this.listen(scroller, 'scroll', () => this.onScroll(), { passive: true });
+
+		// Waking up: the clock may have crossed midnight while the app slept.
+		const win = this.containerEl.win;
+		const doc = this.containerEl.doc;
+		this.listen(win, 'focus', () => this.redraw());
+		this.listen(doc, 'visibilitychange', () => {
+			if (doc.visibilityState === 'visible') this.redraw();
+		});
+
+		const unsubscribe = this.deps.index.onChange(() => this.requestRedraw());
+		this.cleanups.push(unsubscribe);
+		// Revealing a pane (sidebar expanded, tab switched) changes the layout: catch up then.
+		const workspace = this.app.workspace;
+		const layoutRef = workspace.on('layout-change', () => this.onResize());
+		this.cleanups.push(() => workspace.offref(layoutRef));
+
+		this.armMidnight();
+		this.redraw();
+		await Promise.resolve();
+	}
+
+	/** Public for the same reason as onOpen. Drops every listener, timer and frame. */
+	async onClose(): Promise<void> {
+		for (const cleanup of this.cleanups.splice(0)) cleanup();
+		const win = this.containerEl.win;
+		if (this.redrawFrame) win.cancelAnimationFrame(this.redrawFrame);
+		if (this.scrollFrame) win.cancelAnimationFrame(this.scrollFrame);
+		if (this.midnightTimer) window.clearTimeout(this.midnightTimer);
+		this.redrawFrame = this.scrollFrame = this.midnightTimer = 0;
+		this.list = null;
+		this.filterEl = this.summaryEl = this.emptyEl = null;
+		this.drawnKey = null;
+		this.contentEl.empty();
+		await Promise.resolve();
+	}
+
+	onResize(): void {
+		const list = this.list;
+		if (list === null || !this.containerEl.isShown()) return;
+		// A pane that was hidden may come back scrolled to the top.
+		if (list.scrollerEl.scrollTop !== this.scrollTop) list.scrollerEl.scrollTop = this.scrollTop;
+		this.redraw();
+		list.update();
+	}
+
+	/** Coalesce bursts of index changes into at most one redraw per frame. */
+	private requestRedraw(): void {
+		if (this.redrawFrame || this.list === null) return;
+		this.redrawFrame = this.containerEl.win.requestAnimationFrame(() => {
+			this.redrawFrame = 0;
+			this.redraw();
+		});
+	}
+
+	/** Redraw if shown and something the pane depends on changed since the last draw. */
+	redraw(): void {
+		if (this.list === null || !this.containerEl.isShown()) return;
+		const index = this.deps.index;
+		const today = todayLocal(this.deps.now());
+		const settings = this.deps.getSettings();
+		if (settings !== this.lastSettings) {
+			this.lastSettings = settings;
+			this.settingsGeneration++;
+		}
+		const mobile = this.containerEl.doc.body.hasClass('is-mobile');
+		const key = [
+			index.revision,
+			index.ready,
+			index.peopleCount,
+			today,
+			this.settingsGeneration,
+			mobile,
+			this.query,
+			[...this.collapsed].join(','),
+		].join('\u0000');
+		if (key === this.drawnKey) return;
+		this.drawnKey = key;
+		this.render(today, mobile ? ITEM_HEIGHTS.mobile : ITEM_HEIGHTS.desktop);
+	}
+
+	private render(today: LocalDate, heights: ItemHeights): void {
+		const list = this.list;
+		const summary = this.summaryEl;
+		if (list === null || summary === null) return;
+		this.contentEl.setCssProps({
+			'--kindred-row-height': `${heights.row}px`,
+			'--kindred-header-height': `${heights.header}px`,
+		});
+		const index = this.deps.index;
+		if (!index.ready) {
+			summary.setText('');
+			this.showEmpty('Reading your people…');
+			return;
+		}
+		if (index.peopleCount === 0) {
+			summary.setText('');
+			this.showEmpty('No people found', (el) => {
+				el.createEl('p', { text: index.searchedDescription() });
+				el.createEl('p', {
+					text: 'Add a note there, or change where people are in the settings.',
+					cls: 'kindred-due-empty-hint',
+				});
+			});
+			return;
+		}
+		const model = buildDueModel(index.dueList(today), this.query, this.collapsed);
+		summary.setText(summaryText(model, index.peopleCount, this.query));
+		if (model.total === 0) {
+			const { tracked, next } = upToDateDetail(index.dueList(today, true));
+			this.showEmpty('Everyone is up to date', (el) => {
+				el.createEl('p', { text: `${pluralCount(tracked, 'person', 'people')} tracked.` });
+				if (next === null) return;
+				const p = el.createEl('p', { attr: { 'data-path': next.person.path } });
+				p.appendText('Next: ');
+				p.createEl('button', {
+					cls: 'kindred-due-name',
+					text: next.person.name,
+					attr: { [ACTION_ATTR]: 'open', title: next.person.path },
+				});
+				p.appendText(`, ${describeDue(next)}.`);
+			});
+			return;
+		}
+		if (model.matched === 0) {
+			this.showEmpty(`No one matches “${this.query.trim()}”`, (el) => {
+				el.createEl('p', { text: 'The filter looks at names, aliases and circles.', cls: 'kindred-due-empty-hint' });
+			});
+			return;
+		}
+		this.emptyEl?.addClass('kindred-hidden');
+		list.scrollerEl.removeClass('kindred-hidden');
+		const focusKey = this.focusedKey();
+		list.setItems(model.items, heights, this.scrollTop);
+		this.scrollTop = list.scrollerEl.scrollTop;
+		if (focusKey !== null) this.refocus(focusKey);
+	}
+
+	private showEmpty(title: string, detail?: (el: HTMLElement) => void): void {
+		const el = this.emptyEl;
+		if (el === null || this.list === null) return;
+		el.empty();
+		el.createDiv({ cls: 'kindred-due-empty-title', text: title });
+		detail?.(el);
+		el.removeClass('kindred-hidden');
+		this.list.scrollerEl.addClass('kindred-hidden');
+		this.list.setItems([], ITEM_HEIGHTS.desktop, this.scrollTop);
+	}
+
+	private setQuery(query: string): void {
+		if (query === this.query) return;
+		this.query = query;
+		// New results start at the top, where the first match is.
+		this.scrollTop = 0;
+		this.redraw();
+	}
+
+	private armMidnight(): void {
+		if (this.midnightTimer) window.clearTimeout(this.midnightTimer);
+		// A second past midnight, so a timer that fires a hair early still sees the new day.
+		const delay = msUntilNextLocalMidnight(this.deps.now()) + 1000;
+		this.midnightTimer = window.setTimeout(() => {
+			this.midnightTimer = 0;
+			this.redraw();
+			this.armMidnight();
+		}, delay);
+	}
+
+	private onScroll(): void {
+		const list = this.list;
+		if (list === null) return;
+		this.scrollTop = list.scrollerEl.scrollTop;
+		if (this.scrollFrame) return;
+		this.scrollFrame = this.containerEl.win.requestAnimationFrame(() => {
+			this.scrollFrame = 0;
+			this.list?.update();
+		});
+	}
+
+	private actionOf(evt: Event): { action: DueAction; el: HTMLElement; path: string | null } | null {
+		const target = evt.target;
+		if (!(target instanceof Element)) return null;
+		const el = target.closest<HTMLElement>(`[${ACTION_ATTR}]`);
+		if (el === null || !this.contentEl.contains(el)) return null;
+		const action = el.getAttribute(ACTION_ATTR) as DueAction;
+		const path = el.closest('[data-path]')?.getAttribute('data-path') ?? null;
+		return { action, el, path };
+	}
+
+	private onClick(evt: MouseEvent): void {
+		const hit = this.actionOf(evt);
+		if (hit === null) return;
+		evt.preventDefault();
+		if (hit.action === 'toggle') {
+			const section = hit.el.closest('[data-section]')?.getAttribute('data-section') as DueStatus | undefined;
+			if (section === undefined) return;
+			if (this.collapsed.has(section)) this.collapsed.delete(section);
+			else this.collapsed.add(section);
+			this.redraw();
+			return;
+		}
+		if (hit.path === null) return;
+		if (hit.action === 'open') this.deps.openNote(hit.path, Boolean(Keymap.isModEvent(evt)));
+		else if (hit.action === 'log') this.deps.logTouchpoint(hit.path);
+		else if (hit.action === 'snooze') this.deps.snooze(hit.path);
+	}
+
+	private onAuxClick(evt: MouseEvent): void {
+		if (evt.button !== 1) return;
+		const hit = this.actionOf(evt);
+		if (hit === null || hit.action !== 'open' || hit.path === null) return;
+		evt.preventDefault();
+		this.deps.openNote(hit.path, true);
+	}
+
+	private onKeyDown(evt: KeyboardEvent): void {
+		// Enter on a name is a click (the name is a button); Mod+Enter opens a new tab.
+		if (evt.key !== 'Enter' || !Keymap.isModEvent(evt)) return;
+		const hit = this.actionOf(evt);
+		if (hit === null || hit.action !== 'open' || hit.path === null) return;
+		evt.preventDefault();
+		this.deps.openNote(hit.path, true);
+	}
+
+	/** The key of the focused control in the list, to put focus back after a redraw. */
+	private focusedKey(): string | null {
+		const active = this.containerEl.doc.activeElement;
+		if (this.list === null || active === null || !this.list.stripEl.contains(active)) return null;
+		return active.getAttribute(KEY_ATTR);
+	}
+
+	private refocus(key: string): void {
+		const strip = this.list?.stripEl;
+		if (!strip) return;
+		for (const el of Array.from(strip.querySelectorAll<HTMLElement>(`[${KEY_ATTR}]`))) {
+			if (el.getAttribute(KEY_ATTR) === key) {
+				el.focus({ preventScroll: true });
+				return;
+			}
+		}
+	}
+
+	private listen(
+		target: EventTarget,
+		type: string,
+		handler: (evt: Event) => void,
+		options?: AddEventListenerOptions,
+	): void {
+		target.addEventListener(type, handler, options);
+		this.cleanups.push(() => target.removeEventListener(type, handler, options));
+	}
+}

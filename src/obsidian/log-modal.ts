@@ -1,0 +1,134 @@
+/**
+ * The "log a touchpoint" modal: date (today by default), channel (the last one used),
+ * a short note, and whether you gave, received or neither. Enter submits from any
+ * field; Escape cancels (Obsidian's modal scope). It only collects and checks input:
+ * the caller writes the note through the writer.
+ */
+import { Modal, Setting } from 'obsidian';
+import type { App } from 'obsidian';
+import { diffDays, isLocalDate } from '../core/dates';
+import type { KindredSettings } from '../core/settings';
+import type { LocalDate, LogEntry } from '../core/types';
+
+export interface LogModalOptions {
+	personName: string;
+	settings: Pick<KindredSettings, 'channels' | 'lastChannel' | 'linkDates'>;
+	today: LocalDate;
+	/** Called once with the entry after the modal closed; remember the channel there. */
+	onSubmit: (entry: LogEntry) => void;
+}
+
+/** Null when `value` can date a touchpoint on `today`, else the message to show. */
+export function touchpointDateError(value: string, today: LocalDate): string | null {
+	const v = value.trim();
+	if (v === '') return 'Enter the date of the touchpoint.';
+	if (!isLocalDate(v)) return `"${v}" is not a real date; use yyyy-mm-dd.`;
+	if (diffDays(v, today) > 0) return 'A touchpoint cannot be dated after today.';
+	return null;
+}
+
+export class LogModal extends Modal {
+	private readonly options: LogModalOptions;
+	private dateEl: HTMLInputElement | null = null;
+	private channelEl: HTMLSelectElement | null = null;
+	private noteEl: HTMLInputElement | null = null;
+	private exchangeEl: HTMLSelectElement | null = null;
+	private errorEl: HTMLElement | null = null;
+	private done = false;
+
+	constructor(app: App, options: LogModalOptions) {
+		super(app);
+		this.options = options;
+	}
+
+	onOpen(): void {
+		const { personName, settings, today } = this.options;
+		this.setTitle(`Log a touchpoint with ${personName}`);
+		const { contentEl } = this;
+		contentEl.empty();
+		contentEl.addClass('kindred-log-modal');
+
+		new Setting(contentEl).setName('Date').addText((t) => {
+			t.inputEl.type = 'date';
+			t.inputEl.max = today;
+			t.inputEl.setAttribute('aria-label', 'Date');
+			t.setValue(today);
+			this.dateEl = t.inputEl;
+		});
+
+		new Setting(contentEl).setName('Channel').addDropdown((d) => {
+			d.addOption('', 'None');
+			for (const c of settings.channels) d.addOption(c, c);
+			if (settings.lastChannel !== '' && !settings.channels.includes(settings.lastChannel)) {
+				d.addOption(settings.lastChannel, settings.lastChannel);
+			}
+			d.setValue(settings.lastChannel);
+			d.selectEl.setAttribute('aria-label', 'Channel');
+			this.channelEl = d.selectEl;
+		});
+
+		new Setting(contentEl).setName('Note').addText((t) => {
+			t.setPlaceholder('What did you talk about?');
+			t.inputEl.setAttribute('aria-label', 'Note');
+			t.inputEl.addClass('kindred-log-note');
+			this.noteEl = t.inputEl;
+		});
+
+		new Setting(contentEl)
+			.setName('Exchange')
+			.setDesc('Give before you receive.')
+			.addDropdown((d) => {
+				d.addOption('', 'Neither');
+				d.addOption('gave', 'I gave something');
+				d.addOption('received', 'I received something');
+				d.setValue('');
+				d.selectEl.setAttribute('aria-label', 'Exchange');
+				this.exchangeEl = d.selectEl;
+			});
+
+		this.errorEl = contentEl.createDiv({ cls: 'kindred-modal-error', attr: { role: 'alert', 'aria-live': 'polite' } });
+
+		const buttons = contentEl.createDiv({ cls: 'modal-button-container' });
+		const submit = buttons.createEl('button', { text: 'Log touchpoint', cls: 'mod-cta' });
+		submit.addEventListener('click', () => this.submit());
+		const cancel = buttons.createEl('button', { text: 'Cancel' });
+		cancel.addEventListener('click', () => this.close());
+
+		// Enter submits from every field, the note included; the buttons handle their own.
+		contentEl.addEventListener('keydown', (evt) => {
+			if (evt.key !== 'Enter' || evt.isComposing || evt.target instanceof HTMLButtonElement) return;
+			evt.preventDefault();
+			this.submit();
+		});
+		window.setTimeout(() => this.noteEl?.focus(), 0);
+	}
+
+	/** Check the fields; on success close and hand the entry over. */
+	submit(): boolean {
+		if (this.done) return false;
+		const date = this.dateEl?.value ?? '';
+		const error = touchpointDateError(date, this.options.today);
+		if (error !== null) {
+			this.errorEl?.setText(error);
+			this.dateEl?.setAttribute('aria-invalid', 'true');
+			return false;
+		}
+		const exchange = this.exchangeEl?.value;
+		const entry: LogEntry = {
+			date: date.trim(),
+			linked: this.options.settings.linkDates,
+			channel: this.channelEl?.value ? this.channelEl.value : null,
+			exchange: exchange === 'gave' || exchange === 'received' ? exchange : null,
+			// One log line: line breaks would split the entry.
+			text: (this.noteEl?.value ?? '').replace(/\s*[\r\n]+\s*/g, ' ').trim(),
+		};
+		this.done = true;
+		this.close();
+		this.options.onSubmit(entry);
+		return true;
+	}
+
+	onClose(): void {
+		this.contentEl.empty();
+	}
+}

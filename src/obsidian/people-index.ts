@@ -1,0 +1,318 @@
+/**
+ * The live people index: core's Roster fed by Obsidian's metadata cache.
+ *
+ * start() builds the roster in one pass over the cache (frontmatter and tags, no note
+ * bodies), so the due list can be drawn at once. A background pass then reads the bodies
+ * of person notes only, in small batches that yield to the app, to pick up hand-typed
+ * log lines newer than `last_contact`. After that every change costs one note's work:
+ * the cache's `changed` event hands over the note's text (its log is read from that),
+ * `deleted` removes, and the vault's `rename` moves (the cache does not fire on rename).
+ * Only a settings change rebuilds everything.
+ */
+import { Component, TFile, TFolder } from 'obsidian';
+import type { CachedMetadata, MetadataCache, TAbstractFile, Vault } from 'obsidian';
+import { readLog } from '../core/logline';
+import { frontmatterTags, isPersonNote } from '../core/membership';
+import { readPerson } from '../core/person';
+import { Roster } from '../core/roster';
+import type { KindredSettings } from '../core/settings';
+import type { LocalDate, LogEntry, Person, ScheduledPerson } from '../core/types';
+import type { DueViewIndex } from './due-view-deps';
+
+export interface PeopleIndexDeps {
+	app: {
+		vault: Pick<Vault, 'getMarkdownFiles' | 'getFileByPath' | 'cachedRead' | 'on' | 'offref'>;
+		metadataCache: Pick<MetadataCache, 'getFileCache' | 'on' | 'offref'>;
+	};
+	getSettings: () => KindredSettings;
+	/** The Templates (or Templater) folder: notes in it are never people. */
+	templatesFolder?: () => string | null;
+	/** Lets the app breathe between background batches; tests pass an immediate one. */
+	pause?: () => Promise<void>;
+}
+
+/** Person notes whose bodies are read per background batch. */
+const BATCH = 40;
+
+function defaultPause(): Promise<void> {
+	return new Promise((resolve) => {
+		if (typeof window.requestIdleCallback === 'function') {
+			window.requestIdleCallback(() => resolve(), { timeout: 200 });
+		} else {
+			window.setTimeout(resolve, 0);
+		}
+	});
+}
+
+/** The frontmatter as core reads it; an empty block counts as none. */
+function frontmatterOf(cache: CachedMetadata | null): Record<string, unknown> | null {
+	const fm: Record<string, unknown> | undefined = cache?.frontmatter;
+	if (!fm || Object.keys(fm).length === 0) return null;
+	return fm;
+}
+
+/** Body tags from the cache plus frontmatter tags read the way the command line reads them. */
+function tagsOf(cache: CachedMetadata | null, fm: Record<string, unknown> | null): string[] {
+	const body = (cache?.tags ?? []).map((t) => t.tag);
+	return [...body, ...frontmatterTags(fm)];
+}
+
+function isMarkdown(file: TAbstractFile): file is TFile {
+	return file instanceof TFile && file.extension === 'md';
+}
+
+export class PeopleIndex extends Component implements DueViewIndex {
+	readonly roster: Roster = new Roster();
+	/** False until start() has built the roster from the cache. */
+	ready = false;
+	/** Logs read from note bodies, by path; absent until the body was read. */
+	private readonly logs: Map<string, LogEntry[]> = new Map();
+	private readonly listeners: Set<() => void> = new Set();
+	private readonly deps: PeopleIndexDeps;
+	/** Bumped by every settings rebuild, so the revision moves even when no person did. */
+	private epoch = 0;
+	/** A background pass stops when this moves on (a rebuild started a new one). */
+	private generation = 0;
+	/** The log heading the cached logs were read with. */
+	private logHeading = '';
+	private started = false;
+	/** Resolves when the current background pass ends (tests and the benchmark wait on it). */
+	logsRead: Promise<void> = Promise.resolve();
+
+	constructor(deps: PeopleIndexDeps) {
+		super();
+		this.deps = deps;
+	}
+
+	/** Moves whenever a person or the settings changed. */
+	get revision(): number {
+		return this.roster.revision + this.epoch;
+	}
+
+	get peopleCount(): number {
+		return this.roster.size;
+	}
+
+	/** Build from the metadata cache, follow its events, then read logs in the background. */
+	start(): void {
+		if (this.started) return;
+		this.started = true;
+		const { vault, metadataCache } = this.deps.app;
+		this.registerEvent(
+			metadataCache.on('changed', (file, data, cache) => {
+				if (isMarkdown(file)) this.update(file.path, cache, data);
+			}),
+		);
+		this.registerEvent(
+			metadataCache.on('deleted', (file) => {
+				this.forget(file.path);
+			}),
+		);
+		this.registerEvent(
+			vault.on('rename', (file, oldPath) => {
+				this.renamed(file, oldPath);
+			}),
+		);
+		this.build();
+		this.ready = true;
+		this.emit();
+		this.readLogsInBackground();
+	}
+
+	/** Settings changed: the one time everything is re-read. */
+	rebuild(): void {
+		if (!this.started) return;
+		this.epoch++;
+		this.build();
+		this.emit();
+		this.readLogsInBackground();
+	}
+
+	onChange(cb: () => void): () => void {
+		this.listeners.add(cb);
+		return () => {
+			this.listeners.delete(cb);
+		};
+	}
+
+	dueList(today: LocalDate, all = false): ScheduledPerson[] {
+		return this.roster.dueList(today, this.deps.getSettings(), { all });
+	}
+
+	get(path: string): Person | undefined {
+		return this.roster.get(path);
+	}
+
+	isPerson(path: string): boolean {
+		return this.roster.has(path);
+	}
+
+	/** Which folders, tag and marker were searched, for the "no people found" state. */
+	searchedDescription(): string {
+		return describeSearch(this.deps.getSettings());
+	}
+
+	onunload(): void {
+		this.generation++;
+		this.listeners.clear();
+	}
+
+	/** One pass over the cache: frontmatter and tags only. Callers tell the listeners. */
+	private build(): void {
+		const settings = this.deps.getSettings();
+		if (settings.logHeading !== this.logHeading) {
+			this.logs.clear();
+			this.logHeading = settings.logHeading;
+		}
+		const seen = new Set<string>();
+		for (const file of this.deps.app.vault.getMarkdownFiles()) {
+			const person = this.read(file.path, this.deps.app.metadataCache.getFileCache(file), settings);
+			if (person) {
+				seen.add(file.path);
+				this.roster.upsert(person);
+			}
+		}
+		for (const p of this.roster.all()) {
+			if (!seen.has(p.path)) this.forgetQuietly(p.path);
+		}
+	}
+
+	private isMember(path: string, cache: CachedMetadata | null, fm: Record<string, unknown> | null, settings: KindredSettings): boolean {
+		return isPersonNote({ path, frontmatter: fm, tags: tagsOf(cache, fm) }, settings, this.deps.templatesFolder?.() ?? null);
+	}
+
+	/** The person at `path`, or null when the note is not one. Uses the log read last, if any. */
+	private read(path: string, cache: CachedMetadata | null, settings: KindredSettings): Person | null {
+		const fm = frontmatterOf(cache);
+		if (!this.isMember(path, cache, fm, settings)) return null;
+		return readPerson(path, fm, settings, this.logs.get(path) ?? null);
+	}
+
+	/** One note changed; `text` is its full content, the source of its log. */
+	private update(path: string, cache: CachedMetadata | null, text: string): void {
+		const settings = this.deps.getSettings();
+		const fm = frontmatterOf(cache);
+		// A change to any other note costs a membership check, never a body read.
+		if (!this.isMember(path, cache, fm, settings)) {
+			this.forget(path);
+			return;
+		}
+		this.logs.set(path, readLog(text, settings));
+		if (this.roster.upsert(readPerson(path, fm, settings, this.logs.get(path)))) this.emit();
+	}
+
+	private forget(path: string): void {
+		if (this.forgetQuietly(path)) this.emit();
+	}
+
+	private forgetQuietly(path: string): boolean {
+		this.logs.delete(path);
+		return this.roster.remove(path);
+	}
+
+	/** A note (or a folder of notes) moved: carry each entry over and re-check membership. */
+	private renamed(file: TAbstractFile, oldPath: string): void {
+		if (file instanceof TFolder) {
+			const prefix = file.path + '/';
+			this.batch(() => {
+				const visit = (f: TFolder): void => {
+					for (const child of f.children) {
+						if (child instanceof TFolder) visit(child);
+						else if (isMarkdown(child)) this.moveOne(child, oldPath + '/' + child.path.slice(prefix.length));
+					}
+				};
+				visit(file);
+			});
+			return;
+		}
+		if (isMarkdown(file)) {
+			if (this.moveOne(file, oldPath)) this.emit();
+		} else if (oldPath.toLowerCase().endsWith('.md')) {
+			// Renamed away from .md: no longer a note.
+			this.forget(oldPath);
+		}
+	}
+
+	/** Move one entry; true when the roster changed. */
+	private moveOne(file: TFile, oldPath: string): boolean {
+		const log = this.logs.get(oldPath);
+		this.logs.delete(oldPath);
+		if (log) this.logs.set(file.path, log);
+		const person = this.read(file.path, this.deps.app.metadataCache.getFileCache(file), this.deps.getSettings());
+		if (!person) {
+			const wasNew = this.forgetQuietly(file.path);
+			const wasOld = this.roster.remove(oldPath);
+			return wasNew || wasOld;
+		}
+		if (this.roster.has(oldPath)) {
+			this.roster.rename(oldPath, file.path, person);
+			return true;
+		}
+		return this.roster.upsert(person);
+	}
+
+	/** Read person notes' bodies for their logs, a few at a time, off the critical path. */
+	private readLogsInBackground(): void {
+		const gen = ++this.generation;
+		const pending = this.roster
+			.all()
+			.map((p) => p.path)
+			.filter((p) => !this.logs.has(p));
+		this.logsRead = this.readLogs(gen, pending);
+	}
+
+	private async readLogs(gen: number, paths: string[]): Promise<void> {
+		const { vault, metadataCache } = this.deps.app;
+		const pause = this.deps.pause ?? defaultPause;
+		for (let i = 0; i < paths.length; i += BATCH) {
+			await pause();
+			if (gen !== this.generation) return;
+			const files = paths
+				.slice(i, i + BATCH)
+				.map((p) => vault.getFileByPath(p))
+				.filter((f): f is TFile => f !== null);
+			const texts = await Promise.all(files.map((f) => vault.cachedRead(f).catch(() => null)));
+			if (gen !== this.generation) return;
+			const settings = this.deps.getSettings();
+			this.batch(() => {
+				files.forEach((file, k) => {
+					const text = texts[k];
+					// A `changed` event that arrived meanwhile brought newer text; keep it.
+					if (text === null || this.logs.has(file.path) || !this.roster.has(file.path)) return;
+					this.logs.set(file.path, readLog(text, settings));
+					const person = this.read(file.path, metadataCache.getFileCache(file), settings);
+					if (person) this.roster.upsert(person);
+				});
+			});
+		}
+	}
+
+	/** Run `fn`, then tell listeners once if the roster moved. */
+	private batch(fn: () => void): void {
+		const before = this.revision;
+		fn();
+		if (this.revision !== before) this.emit();
+	}
+
+	private emit(): void {
+		for (const cb of [...this.listeners]) cb();
+	}
+}
+
+/** "notes in People or Friends, tagged #person, or with type: person in their properties". */
+export function describeSearch(settings: KindredSettings): string {
+	const parts: string[] = [];
+	const folders = settings.peopleFolders.filter((f) => f.trim() !== '');
+	if (folders.length === 1) parts.push(`notes in the folder "${folders[0]}"`);
+	else if (folders.length > 1) {
+		parts.push(`notes in the folders ${folders.map((f) => `"${f}"`).join(', ')}`);
+	}
+	if (settings.personTag.trim() !== '') parts.push(`notes tagged #${settings.personTag.replace(/^#/, '')}`);
+	if (settings.markerKey.trim() !== '') {
+		const value = settings.markerValue.trim();
+		parts.push(value === '' ? `notes with a "${settings.markerKey}" property` : `notes with "${settings.markerKey}: ${value}" in their properties`);
+	}
+	if (parts.length === 0) return 'No folder, tag or property is set to find people; add one in the settings.';
+	const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+	return `Looked for ${list}.`;
+}

@@ -1,0 +1,62 @@
+/**
+ * A fuzzy picker over people's names and aliases, most urgent first: the order of the
+ * due list, then everyone else by name. Choosing hands the person's path to the caller.
+ */
+import { FuzzySuggestModal } from 'obsidian';
+import type { App } from 'obsidian';
+import type { Person, ScheduledPerson } from '../core/types';
+
+export interface PickItem {
+	path: string;
+	name: string;
+	/** What the fuzzy search matches and shows: the name, or "alias (name)". */
+	label: string;
+}
+
+/** One item per name and per alias, in due-list order, then the rest by name. */
+export function pickerItems(due: readonly ScheduledPerson[], everyone: readonly Person[]): PickItem[] {
+	const ordered: Person[] = [];
+	const seen = new Set<string>();
+	for (const sp of due) {
+		if (!seen.has(sp.person.path)) {
+			seen.add(sp.person.path);
+			ordered.push(sp.person);
+		}
+	}
+	const rest = everyone
+		.filter((p) => !seen.has(p.path))
+		.sort((a, b) => a.name.localeCompare(b.name) || a.path.localeCompare(b.path));
+	const items: PickItem[] = [];
+	for (const p of [...ordered, ...rest]) {
+		items.push({ path: p.path, name: p.name, label: p.name });
+		for (const alias of p.aliases) {
+			if (alias !== p.name) items.push({ path: p.path, name: p.name, label: `${alias} (${p.name})` });
+		}
+	}
+	return items;
+}
+
+export class PersonPicker extends FuzzySuggestModal<PickItem> {
+	private readonly items: PickItem[];
+	private readonly onPick: (path: string) => void;
+
+	constructor(app: App, items: PickItem[], onPick: (path: string) => void) {
+		super(app);
+		this.items = items;
+		this.onPick = onPick;
+		this.setPlaceholder('Who did you connect with?');
+		this.emptyStateText = 'No person matches.';
+	}
+
+	getItems(): PickItem[] {
+		return this.items;
+	}
+
+	getItemText(item: PickItem): string {
+		return item.label;
+	}
+
+	onChooseItem(item: PickItem): void {
+		this.onPick(item.path);
+	}
+}

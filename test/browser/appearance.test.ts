@@ -1,0 +1,109 @@
+/**
+ * How the pane looks with Kindred's styles.css over Obsidian's default theme: readable
+ * row text (WCAG contrast ≥ 4.5:1 from the computed colours) in the light and the dark
+ * theme, colours that follow the theme, and at phone size (390 × 844, `body.is-mobile
+ * is-phone`) nothing wider than the pane and tap targets of at least 44 px. Writes the
+ * pane-light, pane-dark and pane-phone screenshots.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openSession, PHONE, SCREENSHOTS, type Session } from './chromium';
+import { readExampleVault, TODAY, type VaultForPage } from './example-vault';
+import type { ContrastSample } from './page-checks';
+
+let session: Session;
+let vault: VaultForPage;
+
+beforeAll(async () => {
+	({ page: vault } = readExampleVault());
+	session = await openSession(TODAY);
+});
+
+afterAll(async () => {
+	await session?.close();
+});
+
+/** Everything a row or section header says, and the summary line above them. */
+const ROW_TEXT = [
+	'.kindred-due-summary',
+	'.kindred-due-section-title',
+	'.kindred-due-count',
+	'.kindred-due-name',
+	'.kindred-due-trust',
+	'.kindred-due-action',
+	'.kindred-due-when',
+	'.kindred-due-cadence',
+	'.kindred-due-note',
+	'.kindred-due-problem',
+];
+
+async function contrast(): Promise<ContrastSample[]> {
+	const samples: ContrastSample[] = [];
+	for (const selector of ROW_TEXT) {
+		samples.push(...(await session.page.evaluate((s) => window.kindred.contrast(s), selector)));
+	}
+	return samples;
+}
+
+async function screenshotPane(file: string): Promise<void> {
+	await session.page.locator('.mod-right-split').screenshot({ path: join(SCREENSHOTS, file) });
+}
+
+describe.each(['light', 'dark'] as const)('the %s theme', (theme) => {
+	test('row text has a contrast ratio of at least 4.5:1 against what is behind it', async () => {
+		await session.reload();
+		await session.mount({ ...vault, theme, mobile: false });
+		await screenshotPane(`pane-${theme}.png`);
+		const samples = await contrast();
+		// Every kind of row text was found and measured.
+		for (const selector of ROW_TEXT) expect(samples.some((s) => s.selector === selector), selector).toBe(true);
+		const poor = samples.filter((s) => s.ratio < 4.5);
+		expect(poor).toEqual([]);
+		expect(session.errors).toEqual([]);
+	});
+});
+
+describe('colours follow the theme', () => {
+	test('the pane and its text change between light and dark', async () => {
+		const look = async (theme: 'light' | 'dark'): Promise<string[]> => {
+			await session.reload();
+			await session.mount({ ...vault, theme, mobile: false });
+			return (await contrast()).filter((s) => s.selector === '.kindred-due-name' || s.selector === '.kindred-due-when').map((s) => `${s.color} on ${s.background}`);
+		};
+		const light = await look('light');
+		const dark = await look('dark');
+		expect(light.length).toBe(dark.length);
+		light.forEach((l, i) => expect(l).not.toBe(dark[i]));
+	});
+});
+
+describe('on a phone', () => {
+	test('nothing overflows horizontally and tap targets are at least 44 px tall', async () => {
+		await session.reload(PHONE);
+		await session.mount({ ...vault, theme: 'light', mobile: true });
+		await session.page.screenshot({ path: join(SCREENSHOTS, 'pane-phone.png') });
+		const overflow = await session.page.evaluate(() => window.kindred.overflow('.kindred-due-view, .kindred-due-row, .kindred-due-header, .kindred-due-row *, .kindred-due-top, .kindred-due-top *'));
+		expect(overflow).toEqual([]);
+		const targets = await session.page.evaluate(() => window.kindred.targets('.kindred-due-view button, .kindred-due-view input'));
+		expect(targets.length).toBeGreaterThan(10);
+		expect(targets.filter((t) => t.height < 44)).toEqual([]);
+		expect(session.errors).toEqual([]);
+	});
+
+	test('the log modal fits the phone and its controls are 44 px tall', async () => {
+		await session.reload(PHONE);
+		await session.mount({ ...vault, theme: 'light', mobile: true });
+		await session.page.getByRole('button', { name: 'Log a touchpoint with Ben Ode' }).click();
+		await expect.poll(() => session.page.locator('.modal-container').count()).toBe(1);
+		const fits = await session.page.evaluate(() => {
+			const modal = document.querySelector('.modal');
+			if (!modal) return null;
+			return { scrollWidth: modal.scrollWidth, clientWidth: modal.clientWidth, right: modal.getBoundingClientRect().right, viewport: window.innerWidth };
+		});
+		expect(fits).not.toBeNull();
+		expect(fits?.scrollWidth).toBeLessThanOrEqual((fits?.clientWidth ?? 0) + 1);
+		expect(fits?.right).toBeLessThanOrEqual((fits?.viewport ?? 0) + 1);
+		const targets = await session.page.evaluate(() => window.kindred.targets('.modal button, .modal input, .modal select'));
+		expect(targets.filter((t) => t.height < 44)).toEqual([]);
+	});
+});

@@ -1,0 +1,199 @@
+/**
+ * The due pane as a user sees it, in Chromium: the example vault's people in core's
+ * sections with counts (the same people, order and statuses as the command line), the
+ * broken note under "Needs attention" with its field, the empty states, the filter box,
+ * and clicking a name.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { DUE_SECTIONS } from '../../src/core/schedule';
+import type { ScheduledPerson } from '../../src/core/types';
+import { openSession, type Session } from './chromium';
+import { readExampleVault, TODAY, type Expected, type VaultForPage } from './example-vault';
+import type { PaneState } from './harness';
+
+let session: Session;
+let vault: VaultForPage;
+let expected: Expected;
+
+beforeAll(async () => {
+	({ page: vault, expected } = readExampleVault());
+	session = await openSession(TODAY);
+});
+
+afterAll(async () => {
+	await session?.close();
+});
+
+beforeEach(async () => {
+	await session.reload();
+});
+
+const read = (): Promise<PaneState> => session.page.evaluate(() => window.kindred.read());
+
+function mountExample(): Promise<void> {
+	return session.mount({ ...vault, theme: 'light', mobile: false });
+}
+
+/** A note that is a person by folder, with the given frontmatter lines. */
+function person(lines: string[]): string {
+	return ['---', ...lines, '---', 'A person.', ''].join('\n');
+}
+
+function rowsOf(state: PaneState, status: string): string[] {
+	return state.sections.find((s) => s.status === status)?.rows.map((r) => r.name) ?? [];
+}
+
+describe('the example vault on its day', () => {
+	test('shows core\'s sections, in order, with the command line\'s people, order and counts', async () => {
+		await mountExample();
+		const state = await read();
+		const want = DUE_SECTIONS.filter((s) => expected.byStatus.has(s.status)).map((s) => ({
+			status: s.status,
+			title: s.title,
+			count: String(expected.byStatus.get(s.status)?.length),
+			rows: expected.byStatus.get(s.status),
+		}));
+		expect(state.sections.map((s) => ({ status: s.status, title: s.title, count: s.count, rows: s.rows.map((r) => r.name) }))).toEqual(want);
+		// Every section holds as many rows as its header says, and nothing is collapsed.
+		for (const s of state.sections) {
+			expect(s.rows).toHaveLength(Number(s.count));
+			expect(s.expanded).toBe(true);
+		}
+		expect(state.summary).toContain(`${expected.due.length} to reconnect`);
+		expect(state.empty).toBeNull();
+		expect(session.errors).toEqual([]);
+	});
+
+	test('puts specific people where the example vault says they belong', async () => {
+		await mountExample();
+		const state = await read();
+		expect(rowsOf(state, 'overdue')).toEqual(expect.arrayContaining(['Sofia Marsh', 'Ana Ruiz', 'Hal Brennan']));
+		expect(rowsOf(state, 'due')).toEqual(['Ben Ode']);
+		expect(rowsOf(state, 'never')).toEqual(['Ines Carvalho']);
+		expect(rowsOf(state, 'soon')).toEqual(expect.arrayContaining(['Mara Lind']));
+		// Listed by tag outside the people folder, and by the `type: person` marker.
+		expect(state.sections.flatMap((s) => s.rows.map((r) => r.path))).toEqual(
+			expect.arrayContaining(['Climbing/Gus Petrov.md', 'Projects/Community garden/Hal Brennan.md']),
+		);
+		const listed = state.sections.flatMap((s) => s.rows.map((r) => r.name));
+		// Farah's hand-typed log line (newer than last_contact) was read from the body in the
+		// background pass; paused, archived, snoozed and untracked people are not due.
+		for (const name of ['Farah Haddad', 'Jonas Weber', 'Kofi Mensah', 'Lena Novak', 'Omar Said']) {
+			expect(listed).not.toContain(name);
+		}
+		// Templates are never people.
+		expect(listed).not.toContain('Person');
+	});
+
+	test('lists the deliberately broken note under "Needs attention" with the field and the value', async () => {
+		await mountExample();
+		const state = await read();
+		const section = state.sections.find((s) => s.status === 'invalid');
+		expect(section?.title).toBe('Needs attention');
+		const noor = section?.rows.find((r) => r.name === 'Noor Aziz');
+		expect(noor?.meta).toMatch(/cadence/i);
+		expect(noor?.meta).toContain('sometimes');
+	});
+
+	test('each row says how overdue, the cadence and the last logged note', async () => {
+		await mountExample();
+		const state = await read();
+		const byPath = new Map<string, ScheduledPerson>(expected.due.map((sp) => [sp.person.path, sp]));
+		const ana = state.sections.flatMap((s) => s.rows).find((r) => r.name === 'Ana Ruiz');
+		const sp = byPath.get('People/Ana Ruiz.md');
+		expect(ana?.meta).toMatch(/overdue/);
+		expect(ana?.meta).toContain(sp?.person.cadence?.label ?? '<no cadence>');
+		expect(ana?.meta).toContain('Talked about her move to Lisbon');
+	});
+});
+
+describe('empty states', () => {
+	test('an empty vault says no people were found and where it looked', async () => {
+		await session.mount({ notes: { 'Welcome.md': '# Welcome\n' }, theme: 'light', mobile: false, templatesFolder: null });
+		const state = await read();
+		expect(state.sections).toEqual([]);
+		expect(state.empty?.title).toBe('No people found');
+		// The folder, the tag and the marker that were searched.
+		expect(state.empty?.text).toContain('People');
+		expect(state.empty?.text).toContain('#person');
+		expect(state.empty?.text).toContain('type: person');
+		expect(session.errors).toEqual([]);
+	});
+
+	test('a vault where everyone is up to date says so, and who is next', async () => {
+		await session.mount({
+			notes: {
+				'People/Zoe Kim.md': person(['cadence: monthly', 'trust: 4', 'last_contact: 2026-11-20']),
+				'People/Yann Roux.md': person(['cadence: yearly', 'trust: 2', 'last_contact: 2026-06-01']),
+			},
+			theme: 'light',
+			mobile: false,
+			templatesFolder: null,
+		});
+		const state = await read();
+		expect(state.sections).toEqual([]);
+		expect(state.empty?.title).toBe('Everyone is up to date');
+		expect(state.empty?.text).toContain('Zoe Kim');
+	});
+});
+
+describe('the filter box', () => {
+	/** The command line's due list narrowed by name, alias or circle: the oracle for the filter. */
+	function matching(term: string): string[] {
+		const t = term.toLowerCase();
+		return expected.due
+			.filter((sp) => [sp.person.name, ...sp.person.aliases, ...sp.person.circles].some((s) => s.toLowerCase().includes(t)))
+			.map((sp) => sp.person.name);
+	}
+
+	test.each([
+		['a circle', 'design'],
+		['an alias', 'Mara'],
+		['part of a name', 'ode'],
+	])('narrows the rows to %s (%s)', async (_what, term) => {
+		await mountExample();
+		const want = matching(term);
+		expect(want.length).toBeGreaterThan(0);
+		expect(want.length).toBeLessThan(expected.due.length);
+		await session.page.getByRole('searchbox', { name: 'Filter people' }).fill(term);
+		await session.page.waitForFunction((n) => document.querySelectorAll('.kindred-due-row').length === n, want.length);
+		const state = await read();
+		expect(state.sections.flatMap((s) => s.rows.map((r) => r.name)).sort()).toEqual([...want].sort());
+		// Section counts follow the filter.
+		for (const s of state.sections) expect(Number(s.count)).toBe(s.rows.length);
+	});
+
+	test('no match says so; Escape clears the filter and brings everyone back', async () => {
+		await mountExample();
+		const box = session.page.getByRole('searchbox', { name: 'Filter people' });
+		await box.fill('zzzz');
+		await expect.poll(async () => (await read()).empty?.title).toMatch(/No one matches/);
+		await box.press('Escape');
+		await expect.poll(async () => (await read()).sections.flatMap((s) => s.rows).length).toBe(expected.due.length);
+		expect((await read()).filter).toBe('');
+	});
+});
+
+describe('opening a note', () => {
+	test('a click on a name opens it; a Ctrl-click opens it in a new tab', async () => {
+		await mountExample();
+		await session.page.getByRole('button', { name: 'Ben Ode', exact: true }).click();
+		await session.page.getByRole('button', { name: 'Ana Ruiz', exact: true }).click({ modifiers: ['Control'] });
+		expect(await session.page.evaluate(() => window.kindred.opened())).toEqual([
+			{ path: 'People/Ben Ode.md', newTab: false },
+			{ path: 'People/Ana Ruiz.md', newTab: true },
+		]);
+	});
+
+	test('a section header folds its rows away and back', async () => {
+		await mountExample();
+		const toggle = session.page.locator('.kindred-due-header[data-section="overdue"] button');
+		await toggle.click();
+		let state = await read();
+		expect(state.sections.find((s) => s.status === 'overdue')?.rows).toEqual([]);
+		expect(state.sections.find((s) => s.status === 'overdue')?.expanded).toBe(false);
+		await toggle.click();
+		state = await read();
+		expect(state.sections.find((s) => s.status === 'overdue')?.rows.length).toBe(expected.byStatus.get('overdue')?.length);
+	});
+});

@@ -1,0 +1,321 @@
+// @vitest-environment happy-dom
+// (the shared setup file, obsidian-test-mocks, needs a DOM even for pure core tests)
+import { describe, expect, it } from 'vitest';
+import { linkTarget, noteName, readPerson } from '../../src/core/person';
+import { defaultSettings } from '../../src/core/settings';
+import type { Person } from '../../src/core/types';
+import { frontmatterFromYaml, logEntry, PersonBuilder, settingsWith } from '../builders';
+
+const settings = defaultSettings();
+
+function read(yaml: string, path = 'People/Ana Ruiz.md'): Person {
+	return readPerson(path, frontmatterFromYaml(yaml), settings);
+}
+
+describe('readPerson: the documented example note', () => {
+	it('reads every key', () => {
+		const p = read(`
+cadence: every 3 weeks
+trust: 4
+last_contact: 2026-11-02
+status: active
+snooze_until: 2026-12-01
+circles: [work, climbing]
+knows: ["[[Ana Ruiz]]"]
+introduced_by: "[[Ben Ode]]"
+energy: drains
+aliases: [Annie]
+`);
+		expect(p).toEqual<Person>({
+			path: 'People/Ana Ruiz.md',
+			name: 'Ana Ruiz',
+			aliases: ['Annie'],
+			cadence: { unit: 'week', count: 3, days: 21, label: 'every 3 weeks' },
+			cadenceSource: 'note',
+			trust: 4,
+			lastContactField: '2026-11-02',
+			status: 'active',
+			snoozeUntil: '2026-12-01',
+			circles: ['work', 'climbing'],
+			knows: ['Ana Ruiz'],
+			introducedBy: 'Ben Ode',
+			energy: 'drains',
+			log: [],
+			problems: [],
+			invalid: false,
+		});
+	});
+
+	it('gives a note without frontmatter defaults and no problems (listed, not tracked)', () => {
+		const p = readPerson('People/Sub/Cy.md', null, settings);
+		expect(p).toMatchObject({ name: 'Cy', cadence: null, cadenceSource: null, trust: null, status: 'active', problems: [], invalid: false });
+	});
+
+	it('treats empty keys as absent', () => {
+		const p = read('cadence:\ntrust: ""\nlast_contact:\nstatus:\n');
+		expect(p).toMatchObject({ cadence: null, trust: null, lastContactField: null, status: 'active', problems: [], invalid: false });
+	});
+});
+
+describe('noteName and linkTarget', () => {
+	it.each([
+		['People/Ana Ruiz.md', 'Ana Ruiz'],
+		['Ana.md', 'Ana'],
+		['People/Work/Dr. Ben.MD', 'Dr. Ben'],
+		['People/v1.2.md', 'v1.2'],
+	])('noteName(%j) = %j', (path, name) => {
+		expect(noteName(path)).toBe(name);
+	});
+
+	it.each<[string, string | null]>([
+		['[[Ana Ruiz]]', 'Ana Ruiz'],
+		['[[Ana Ruiz|Ana]]', 'Ana Ruiz'],
+		['[[Ana Ruiz#Family]]', 'Ana Ruiz'],
+		['[[People/Ana Ruiz#Family|Ana]]', 'People/Ana Ruiz'],
+		[' [[ Ana ]] ', 'Ana'],
+		['Ana Ruiz', null],
+		['[Ana](Ana.md)', null],
+		['[[]]', null],
+		['[[Ana]] and [[Ben]]', null],
+	])('linkTarget(%j) = %j', (value, want) => {
+		expect(linkTarget(value)).toBe(want);
+	});
+});
+
+describe('readPerson: trust', () => {
+	it.each<[unknown, number]>([
+		[1, 1],
+		[5, 5],
+		['4', 4],
+		[' 3 ', 3],
+	])('reads %j as %d', (value, want) => {
+		expect(new PersonBuilder().trust(value).build().trust).toBe(want);
+	});
+
+	it.each<[unknown, string]>([
+		[0, '0'],
+		[6, '6'],
+		[3.5, '3.5'],
+		['high', 'high'],
+		[-1, '-1'],
+		[true, 'true'],
+		[[4], '[4]'],
+	])('rejects %j; without a cadence that blocks the schedule', (value, shown) => {
+		const p = new PersonBuilder().trust(value).build();
+		expect(p.trust).toBeNull();
+		expect(p.problems).toEqual([{ field: 'trust', value: shown, reason: 'must be a whole number from 1 to 5' }]);
+		expect(p.invalid).toBe(true);
+		expect(p.cadence).toBeNull();
+	});
+
+	it('a bad trust beside an explicit cadence is a problem but not invalid', () => {
+		const p = new PersonBuilder().trust('high').cadence('monthly').build();
+		expect(p.problems.map((x) => x.field)).toEqual(['trust']);
+		expect(p.invalid).toBe(false);
+		expect(p.cadence?.label).toBe('monthly');
+	});
+});
+
+describe('readPerson: cadence', () => {
+	it.each<[number, string, number]>([
+		[5, 'every 2 weeks', 14],
+		[4, 'monthly', 30],
+		[3, 'every 3 months', 90],
+		[2, 'every 6 months', 180],
+		[1, 'yearly', 365],
+	])('without a cadence, trust %d gives %s', (trust, label, days) => {
+		const p = new PersonBuilder().trust(trust).build();
+		expect(p.cadence).toMatchObject({ label, days });
+		expect(p.cadenceSource).toBe('trust');
+	});
+
+	it('follows the settings for the trust defaults', () => {
+		const s = settingsWith({ cadenceByTrust: { '4': '6w' } });
+		const p = new PersonBuilder('People/A.md', s).trust(4).build();
+		expect(p.cadence?.label).toBe('every 6 weeks');
+	});
+
+	it('reports an unusable default from settings as invalid', () => {
+		const s = settingsWith({ cadenceByTrust: { '2': 'now and then' } });
+		const p = new PersonBuilder('People/A.md', s).trust(2).build();
+		expect(p.invalid).toBe(true);
+		expect(p.problems[0]).toMatchObject({ field: 'cadence', value: 'now and then' });
+		expect(p.problems[0].reason).toContain('the default for trust 2 in settings');
+	});
+
+	it('an explicit cadence wins over trust', () => {
+		const p = new PersonBuilder().trust(5).cadence('yearly').build();
+		expect(p.cadence?.label).toBe('yearly');
+		expect(p.cadenceSource).toBe('note');
+	});
+
+	it('no cadence and no trust: not tracked, not invalid', () => {
+		const p = new PersonBuilder().build();
+		expect(p).toMatchObject({ cadence: null, cadenceSource: null, invalid: false, problems: [] });
+	});
+
+	it('a bad cadence is invalid and names the value, and does not fall back to trust', () => {
+		const p = new PersonBuilder().trust(4).cadence('sometimes').build();
+		expect(p.cadence).toBeNull();
+		expect(p.invalid).toBe(true);
+		expect(p.problems).toEqual([{ field: 'cadence', value: 'sometimes', reason: 'unknown cadence "sometimes"' }]);
+	});
+
+	it('reads a YAML number as days', () => {
+		expect(read('cadence: 30').cadence).toMatchObject({ unit: 'day', count: 30 });
+	});
+});
+
+describe('readPerson: dates', () => {
+	it('reads unquoted, quoted and linked dates alike', () => {
+		expect(read('last_contact: 2026-11-02').lastContactField).toBe('2026-11-02');
+		expect(read('last_contact: "2026-11-02"').lastContactField).toBe('2026-11-02');
+		expect(read('last_contact: "[[2026-11-02]]"').lastContactField).toBe('2026-11-02');
+		expect(read('last_contact: 2026-11-02 09:30').lastContactField).toBe('2026-11-02');
+		expect(read('snooze_until: 2026-12-01').snoozeUntil).toBe('2026-12-01');
+	});
+
+	it.each<[string, string, string]>([
+		['last_contact: "2026-02-30"', 'last_contact', '"2026-02-30" is not a real date'],
+		['last_contact: yesterday', 'last_contact', '"yesterday" is not a date (expected yyyy-MM-dd)'],
+		['snooze_until: "2025-02-29"', 'snooze_until', '"2025-02-29" is not a real date'],
+		['snooze_until: next year', 'snooze_until', '"next year" is not a date (expected yyyy-MM-dd)'],
+	])('%s is invalid', (yaml, field, reason) => {
+		const p = read(`trust: 3\n${yaml}`);
+		expect(p.invalid).toBe(true);
+		expect(p.problems).toHaveLength(1);
+		expect(p.problems[0]).toMatchObject({ field, reason });
+	});
+
+	it('catches impossible dates when YAML keeps them as text (the core schema)', () => {
+		const fm = frontmatterFromYaml('last_contact: 2026-02-30', { dates: 'text' });
+		const p = readPerson('People/A.md', fm, settings);
+		expect(p.problems[0]).toMatchObject({ field: 'last_contact', value: '2026-02-30' });
+	});
+});
+
+describe('readPerson: status', () => {
+	it.each([
+		['target', 'target'],
+		['active', 'active'],
+		['Paused', 'paused'],
+		[' ARCHIVED ', 'archived'],
+	])('%j → %s', (value, want) => {
+		expect(new PersonBuilder().status(value).build()).toMatchObject({ status: want, invalid: false });
+	});
+
+	it.each([['retired'], [3], [true]])('%j is invalid', (value) => {
+		const p = new PersonBuilder().status(value).build();
+		expect(p.status).toBe('active');
+		expect(p.invalid).toBe(true);
+		expect(p.problems[0]).toMatchObject({ field: 'status', reason: 'must be one of target, active, paused, archived' });
+	});
+});
+
+describe('readPerson: lists and links', () => {
+	it.each<[unknown, string[]]>([
+		[['work', 'climbing'], ['work', 'climbing']],
+		['work, climbing', ['work', 'climbing']],
+		['work', ['work']],
+		[[' work ', 'work', 2026], ['work', '2026']],
+	])('circles %j', (value, want) => {
+		expect(new PersonBuilder().circles(value).build().circles).toEqual(want);
+	});
+
+	it('a circles mapping is a problem but not invalid', () => {
+		const p = new PersonBuilder().circles({ a: 1 }).build();
+		expect(p).toMatchObject({ circles: [], invalid: false });
+		expect(p.problems[0].field).toBe('circles');
+	});
+
+	it.each<[unknown, string[]]>([
+		['Annie', ['Annie']],
+		[['Annie', 'A. Ruiz'], ['Annie', 'A. Ruiz']],
+	])('aliases %j', (value, want) => {
+		expect(new PersonBuilder().aliases(value).build().aliases).toEqual(want);
+	});
+
+	it('reads knows links with aliases and headings', () => {
+		const p = read('knows: ["[[Ana Ruiz]]", "[[Ben Ode|Ben]]", "[[Cy#Work]]", "[[Ana Ruiz]]"]');
+		expect(p.knows).toEqual(['Ana Ruiz', 'Ben Ode', 'Cy']);
+		expect(p.problems).toEqual([]);
+	});
+
+	it('reads unquoted [[links]], which YAML turns into nested lists', () => {
+		expect(read('knows: [[Ana Ruiz]]').knows).toEqual(['Ana Ruiz']);
+		expect(read('knows:\n  - [[Ana Ruiz]]\n  - [[Ben Ode]]').knows).toEqual(['Ana Ruiz', 'Ben Ode']);
+		expect(read('introduced_by: [[Ben Ode]]').introducedBy).toBe('Ben Ode');
+	});
+
+	it('a knows entry that is not a link is a problem but the person stays valid', () => {
+		const p = read('trust: 4\nknows: ["[[Ana Ruiz]]", "Ben Ode"]');
+		expect(p.knows).toEqual(['Ana Ruiz']);
+		expect(p.invalid).toBe(false);
+		expect(p.problems).toEqual([{ field: 'knows', value: 'Ben Ode', reason: 'is not a link; write it as "[[Name]]"' }]);
+	});
+
+	it('reads a single knows link written as text', () => {
+		expect(read('knows: "[[Ana Ruiz]]"').knows).toEqual(['Ana Ruiz']);
+	});
+
+	it('introduced_by takes a link or plain text', () => {
+		expect(read('introduced_by: "[[Ben Ode|Ben]]"').introducedBy).toBe('Ben Ode');
+		expect(read('introduced_by: a conference').introducedBy).toBe('a conference');
+		expect(read('introduced_by: 3').problems[0].field).toBe('introduced_by');
+	});
+
+	it.each([
+		['gives', 'gives'],
+		['Neutral', 'neutral'],
+		['DRAINS', 'drains'],
+	])('energy %j', (value, want) => {
+		expect(new PersonBuilder().energy(value).build().energy).toBe(want);
+	});
+
+	it('an unknown energy is a problem but not invalid', () => {
+		const p = new PersonBuilder().trust(3).energy('exhausting').build();
+		expect(p).toMatchObject({ energy: null, invalid: false });
+		expect(p.problems[0]).toMatchObject({ field: 'energy', value: 'exhausting' });
+	});
+});
+
+describe('readPerson: custom key names', () => {
+	it('reads the keys the settings name and reports problems under them', () => {
+		const s = settingsWith({
+			keys: { cadence: 'frequency', lastContact: 'prm-last-contacted', trust: 'closeness', status: 'state' },
+		});
+		const p = readPerson(
+			'People/Ana.md',
+			frontmatterFromYaml('frequency: 6w\ncloseness: 5\nprm-last-contacted: 2026-11-02\nstate: paused\ncadence: nonsense'),
+			s,
+		);
+		expect(p).toMatchObject({ trust: 5, lastContactField: '2026-11-02', status: 'paused', problems: [], invalid: false });
+		expect(p.cadence?.label).toBe('every 6 weeks');
+
+		const bad = readPerson('People/Ana.md', frontmatterFromYaml('prm-last-contacted: soon'), s);
+		expect(bad.problems[0].field).toBe('prm-last-contacted');
+	});
+});
+
+describe('readPerson: problems', () => {
+	it('collects several problems without throwing, values shortened', () => {
+		const long = 'x'.repeat(200);
+		const p = new PersonBuilder().cadence(long).lastContact('soon').status('gone').build();
+		expect(p.problems.map((x) => x.field)).toEqual(['cadence', 'last_contact', 'status']);
+		expect(p.problems[0].value.length).toBeLessThanOrEqual(60);
+		expect(p.problems[0].value.endsWith('…')).toBe(true);
+		expect(p.invalid).toBe(true);
+	});
+});
+
+describe('readPerson: log', () => {
+	it('keeps the log newest first', () => {
+		const p = new PersonBuilder().entry('2026-10-02').entry('2026-11-23', { text: 'Lisbon' }).entry('2026-11-01').build();
+		expect(p.log.map((e) => e.date)).toEqual(['2026-11-23', '2026-11-01', '2026-10-02']);
+	});
+
+	it('takes null as no log', () => {
+		expect(readPerson('People/A.md', {}, settings, null).log).toEqual([]);
+		expect(readPerson('People/A.md', {}, settings, [logEntry('2026-01-01')]).log).toHaveLength(1);
+	});
+});

@@ -1,0 +1,130 @@
+// @vitest-environment happy-dom
+// (the shared setup file, obsidian-test-mocks, needs a DOM even for pure core tests)
+import { describe, expect, it } from 'vitest';
+import { knownPairs, linkResolver, reachOf, suggestIntroductions } from '../../src/core/introductions';
+import { PersonBuilder, person } from '../builders';
+
+describe('linkResolver', () => {
+	const people = [
+		person('Ana Ruiz', (b) => b.aliases(['Ana'])),
+		new PersonBuilder('Work/Ben Ode.md').build(),
+		new PersonBuilder('People/Sam.md').build(),
+		new PersonBuilder('Work/Sam.md').build(),
+	];
+	const resolve = linkResolver(people);
+
+	it.each([
+		['Ana Ruiz', ['People/Ana Ruiz.md']],
+		['ana ruiz', ['People/Ana Ruiz.md']],
+		['Ana', ['People/Ana Ruiz.md']],
+		['People/Ana Ruiz', ['People/Ana Ruiz.md']],
+		['People/Ana Ruiz.md', ['People/Ana Ruiz.md']],
+		['Elsewhere/Ana Ruiz', ['People/Ana Ruiz.md']],
+		['Ben Ode', ['Work/Ben Ode.md']],
+		['Work/Sam', ['Work/Sam.md']],
+		['Sam', ['People/Sam.md', 'Work/Sam.md']],
+		['Priya Shah', []],
+	])('%j → %j', (target, want) => {
+		expect(resolve(target).sort()).toEqual([...want].sort());
+	});
+
+	it('matches accented names written in either Unicode form', () => {
+		const r = linkResolver([person('Inês')]);
+		expect(r('Ine\u0302s')).toEqual(['People/Inês.md']);
+	});
+});
+
+describe('reachOf', () => {
+	it('counts direct people not archived, and second degree only outside your notes', () => {
+		const people = [
+			person('Ana Ruiz', (b) => b.aliases(['Ana']).knows(['[[Ben Ode]]', '[[Priya Shah]]', '[[Zoe Kim|Zoe]]'])),
+			person('Ben Ode', (b) => b.knows(['[[priya shah]]', '[[Ana]]', '[[Gone]]'])),
+			person('Cy', (b) => b.knows(['[[Elsewhere/Priya Shah]]', '[[Ana Ruiz#Work]]'])),
+			person('Gone', (b) => b.status('archived').knows(['[[Only Gone Knows]]'])),
+		];
+		expect(reachOf(people)).toEqual({ direct: 3, secondDegree: 2 });
+	});
+
+	it('is zero for no one', () => {
+		expect(reachOf([])).toEqual({ direct: 0, secondDegree: 0 });
+	});
+});
+
+describe('knownPairs', () => {
+	it('links both ways, ignores self links and counts an ambiguous link as all its matches', () => {
+		const people = [
+			person('A', (b) => b.knows(['[[B]]', '[[A]]'])),
+			person('B'),
+			new PersonBuilder('X/C.md').knows(['[[Sam]]']).build(),
+			new PersonBuilder('P/Sam.md').build(),
+			new PersonBuilder('Q/Sam.md').build(),
+		];
+		const pairs = knownPairs(people, linkResolver(people));
+		expect(pairs.size).toBe(3);
+		expect(pairs.has('People/A.md\u0000People/B.md')).toBe(true);
+		expect(pairs.has('P/Sam.md\u0000X/C.md')).toBe(true);
+		expect(pairs.has('Q/Sam.md\u0000X/C.md')).toBe(true);
+	});
+});
+
+describe('suggestIntroductions', () => {
+	it('suggests two people who share a circle and do not know each other, not a linked pair', () => {
+		const intros = suggestIntroductions([
+			person('Lena', (b) => b.circles(['Climbing'])),
+			person('Kofi', (b) => b.circles(['climbing'])),
+			person('Ana', (b) => b.circles(['design']).knows(['[[Ben]]'])),
+			person('Ben', (b) => b.circles(['Design'])),
+		]);
+		expect(intros).toEqual([
+			{
+				a: 'People/Kofi.md',
+				b: 'People/Lena.md',
+				aName: 'Kofi',
+				bName: 'Lena',
+				circles: ['climbing'],
+				reason: 'both in climbing',
+			},
+		]);
+	});
+
+	it('treats a link in either direction as knowing each other', () => {
+		const intros = suggestIntroductions([
+			person('A', (b) => b.circles(['x'])),
+			person('B', (b) => b.circles(['x']).knows(['[[A]]'])),
+		]);
+		expect(intros).toEqual([]);
+	});
+
+	it('leaves out archived and paused people', () => {
+		const intros = suggestIntroductions([
+			person('A', (b) => b.circles(['x'])),
+			person('B', (b) => b.circles(['x']).status('paused')),
+			person('C', (b) => b.circles(['x']).status('archived')),
+			person('D', (b) => b.circles(['x']).status('target')),
+		]);
+		expect(intros.map((i) => [i.aName, i.bName])).toEqual([['A', 'D']]);
+	});
+
+	it('ranks by shared circles, then combined trust, and lists shared circles alphabetically', () => {
+		const intros = suggestIntroductions([
+			person('A', (b) => b.trust(1).circles(['work', 'design', 'music'])),
+			person('B', (b) => b.trust(1).circles(['music', 'work', 'design'])),
+			person('C', (b) => b.trust(5).circles(['music'])),
+			person('D', (b) => b.trust(5).circles(['music'])),
+		]);
+		expect(intros.map((i) => `${i.aName}-${i.bName}: ${i.reason}`)).toEqual([
+			'A-B: both in design, music, work',
+			'C-D: both in music',
+			'A-C: both in music',
+			'A-D: both in music',
+			'B-C: both in music',
+			'B-D: both in music',
+		]);
+	});
+
+	it('stops at the limit (10 by default)', () => {
+		const people = Array.from({ length: 8 }, (_, i) => person(`P${i}`, (b) => b.circles(['x'])));
+		expect(suggestIntroductions(people)).toHaveLength(10);
+		expect(suggestIntroductions(people, 3)).toHaveLength(3);
+	});
+});

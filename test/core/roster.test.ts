@@ -1,0 +1,184 @@
+// @vitest-environment happy-dom
+// (the shared setup file, obsidian-test-mocks, needs a DOM even for pure core tests)
+import { describe, expect, it } from 'vitest';
+import { Roster, samePerson } from '../../src/core/roster';
+import { defaultSettings } from '../../src/core/settings';
+import { PersonBuilder, settingsWith } from '../builders';
+
+const settings = defaultSettings();
+const TODAY = '2026-11-23';
+
+function ana(): PersonBuilder {
+	return new PersonBuilder('People/Ana Ruiz.md').trust(4).lastContact('2026-10-01').aliases(['Annie']);
+}
+
+describe('Roster: upsert, remove, rename, revision', () => {
+	it('starts empty', () => {
+		const r = new Roster();
+		expect(r.size).toBe(0);
+		expect(r.revision).toBe(0);
+		expect(r.all()).toEqual([]);
+	});
+
+	it('adds and replaces, bumping the revision only on a real change', () => {
+		const r = new Roster();
+		expect(r.upsert(ana().build())).toBe(true);
+		expect(r.revision).toBe(1);
+		expect(r.size).toBe(1);
+		// The same note read again (a new but equal object): no change, no redraw.
+		expect(r.upsert(ana().build())).toBe(false);
+		expect(r.revision).toBe(1);
+		expect(r.upsert(ana().trust(5).build())).toBe(true);
+		expect(r.revision).toBe(2);
+		expect(r.get('People/Ana Ruiz.md')?.trust).toBe(5);
+		// A new log line is a change too.
+		expect(r.upsert(ana().trust(5).entry('2026-11-20', { text: 'coffee' }).build())).toBe(true);
+		expect(r.revision).toBe(3);
+	});
+
+	it('removes', () => {
+		const r = new Roster();
+		r.upsert(ana().build());
+		expect(r.remove('People/Nobody.md')).toBe(false);
+		expect(r.revision).toBe(1);
+		expect(r.remove('People/Ana Ruiz.md')).toBe(true);
+		expect(r.revision).toBe(2);
+		expect(r.size).toBe(0);
+		expect(r.get('People/Ana Ruiz.md')).toBeUndefined();
+	});
+
+	it('renames, carrying the person over with a new path and name', () => {
+		const r = new Roster();
+		r.upsert(ana().build());
+		r.rename('People/Ana Ruiz.md', 'People/Friends/Ana R.md');
+		expect(r.revision).toBe(2);
+		expect(r.has('People/Ana Ruiz.md')).toBe(false);
+		expect(r.get('People/Friends/Ana R.md')).toMatchObject({ path: 'People/Friends/Ana R.md', name: 'Ana R', trust: 4 });
+	});
+
+	it('renames with a person re-read at the new path', () => {
+		const r = new Roster();
+		r.upsert(ana().build());
+		const moved = ana().at('Archive/Ana Ruiz.md').status('archived').build();
+		r.rename('People/Ana Ruiz.md', 'Archive/Ana Ruiz.md', moved);
+		expect(r.all()).toEqual([moved]);
+	});
+
+	it('a rename of an unknown note changes nothing', () => {
+		const r = new Roster();
+		r.rename('a.md', 'b.md');
+		expect(r.revision).toBe(0);
+		expect(r.size).toBe(0);
+	});
+
+	it('clears', () => {
+		const r = new Roster();
+		r.clear();
+		expect(r.revision).toBe(0);
+		r.upsert(ana().build());
+		r.clear();
+		expect(r.size).toBe(0);
+		expect(r.revision).toBe(2);
+	});
+
+	it('lists everyone in path order', () => {
+		const r = new Roster();
+		r.upsert(new PersonBuilder('People/b.md').build());
+		r.upsert(new PersonBuilder('People/a.md').build());
+		r.upsert(new PersonBuilder('A/z.md').build());
+		expect(r.all().map((p) => p.path)).toEqual(['A/z.md', 'People/a.md', 'People/b.md']);
+	});
+});
+
+describe('samePerson', () => {
+	it('compares structure, not identity', () => {
+		expect(samePerson(ana().build(), ana().build())).toBe(true);
+		expect(samePerson(ana().build(), ana().circles(['work']).build())).toBe(false);
+		expect(samePerson({ a: [1, 2] }, { a: [1, 2] })).toBe(true);
+		expect(samePerson({ a: [1, 2] }, { a: [2, 1] })).toBe(false);
+		expect(samePerson({ a: null }, { b: null })).toBe(false);
+		expect(samePerson({ a: 1 }, { a: 1, b: undefined })).toBe(false);
+		expect(samePerson([], {})).toBe(false);
+	});
+});
+
+describe('Roster.dueList', () => {
+	it('matches schedule.dueList and is cached until the roster changes', () => {
+		const r = new Roster();
+		r.upsert(ana().build());
+		r.upsert(new PersonBuilder('People/Ben.md').trust(5).build());
+		const first = r.dueList(TODAY, settings);
+		expect(first.map((sp) => [sp.person.name, sp.status])).toEqual([
+			['Ana Ruiz', 'overdue'],
+			['Ben', 'never'],
+		]);
+		const again = r.dueList(TODAY, settings);
+		expect(again).toEqual(first);
+		expect(again[0]).toBe(first[0]); // the same computed objects: served from the cache
+		expect(again).not.toBe(first); // but a fresh array the caller may sort or filter
+
+		// Another day, `all`, or other settings: computed afresh.
+		expect(r.dueList('2026-10-02', settings)[0]).not.toBe(first[0]);
+		expect(r.dueList(TODAY, settings, { all: true })[0]).not.toBe(first[0]);
+		expect(r.dueList(TODAY, settingsWith({ soonWindowDays: 1 }))[0]).not.toBe(first[0]);
+		expect(r.dueList(TODAY, settings)[0]).toBe(first[0]);
+
+		r.upsert(ana().lastContact('2026-11-20').build());
+		const after = r.dueList(TODAY, settings);
+		expect(after.map((sp) => sp.person.name)).toEqual(['Ben']);
+	});
+
+	it('an upsert that changes nothing keeps the cache', () => {
+		const r = new Roster();
+		r.upsert(ana().build());
+		const first = r.dueList(TODAY, settings);
+		r.upsert(ana().build());
+		expect(r.dueList(TODAY, settings)[0]).toBe(first[0]);
+	});
+});
+
+describe('Roster.find', () => {
+	function roster(): Roster {
+		const r = new Roster();
+		r.upsert(ana().build());
+		r.upsert(new PersonBuilder('People/Ben Ode.md').aliases(['Benny', 'B']).build());
+		r.upsert(new PersonBuilder('People/Work/Sam.md').aliases(['B']).build());
+		r.upsert(new PersonBuilder('People/Family/Sam.md').build());
+		r.upsert(new PersonBuilder('People/Annie.md').build());
+		return r;
+	}
+
+	it.each<[string, string]>([
+		['People/Ana Ruiz.md', 'People/Ana Ruiz.md'],
+		['People/Ana Ruiz', 'People/Ana Ruiz.md'],
+		['people/ana ruiz.md', 'People/Ana Ruiz.md'],
+		['Ana Ruiz', 'People/Ana Ruiz.md'],
+		['ana ruiz', 'People/Ana Ruiz.md'],
+		['  Ana Ruiz  ', 'People/Ana Ruiz.md'],
+		['[[Ana Ruiz]]', 'People/Ana Ruiz.md'],
+		['Benny', 'People/Ben Ode.md'],
+		['benny', 'People/Ben Ode.md'],
+		['People/Work/Sam', 'People/Work/Sam.md'],
+		// A name wins over someone else's alias.
+		['Annie', 'People/Annie.md'],
+	])('%j → %s', (query, path) => {
+		const found = roster().find(query);
+		expect(found).toMatchObject({ ok: true, person: { path } });
+	});
+
+	it('lists the candidates when a name is ambiguous', () => {
+		expect(roster().find('sam')).toEqual({
+			ok: false,
+			reason: '"sam" matches more than one person: People/Family/Sam.md, People/Work/Sam.md',
+		});
+		expect(roster().find('B')).toEqual({
+			ok: false,
+			reason: '"B" matches more than one person: People/Ben Ode.md, People/Work/Sam.md',
+		});
+	});
+
+	it('says when nobody matches', () => {
+		expect(roster().find('Zoe')).toEqual({ ok: false, reason: 'no person called "Zoe"' });
+		expect(roster().find('  ')).toEqual({ ok: false, reason: 'no person given' });
+	});
+});

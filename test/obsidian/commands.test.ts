@@ -1,0 +1,280 @@
+// @vitest-environment happy-dom
+/**
+ * Each command's effect on the note's text, driven through the real modals the way a
+ * user would: fill the fields, press Enter or click.
+ */
+import type { Command } from 'obsidian';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { KindredSettings } from '../../src/core/settings';
+import { KindredActions } from '../../src/obsidian/actions';
+import { registerCommands } from '../../src/obsidian/commands';
+import { LogModal } from '../../src/obsidian/log-modal';
+import { NewPersonModal } from '../../src/obsidian/new-person-modal';
+import { PersonPicker } from '../../src/obsidian/person-picker';
+import { SnoozeModal } from '../../src/obsidian/snooze-modal';
+import { NoteWriter } from '../../src/obsidian/writer';
+import {
+	activate,
+	byLabel,
+	captureModals,
+	captureNotices,
+	freezeToday,
+	makeVault,
+	pressEnter,
+	settingsWith,
+	startIndex,
+} from './harness';
+
+const ana = `---
+trust: 4
+last_contact: 2026-10-01
+---
+# Ana
+
+## Interactions
+- 2026-10-01 (call) Lisbon.
+`;
+const ben = '---\ntrust: 5\naliases: [Benny]\n---\n# Ben\n';
+
+async function setup(files: Record<string, string>, changes: Partial<KindredSettings> = {}) {
+	const settings = settingsWith(changes);
+	const vault = makeVault(files);
+	const index = await startIndex(vault, () => settings);
+	const writer = new NoteWriter({ vault: vault.obsidian.vault, getSettings: () => settings, now: () => new Date() });
+	const saveSettings = vi.fn(() => Promise.resolve());
+	const actions = new KindredActions({
+		app: vault.obsidian,
+		index,
+		writer,
+		getSettings: () => settings,
+		saveSettings,
+		now: () => new Date(),
+	});
+	const commands = new Map<string, Command>();
+	registerCommands({ addCommand: (c) => (commands.set(c.id, c), c) }, actions);
+	const run = (id: string): void => {
+		const c = commands.get(id);
+		if (!c) throw new Error(`no command ${id}`);
+		if (c.callback) c.callback();
+		else expect(c.checkCallback?.(false)).toBe(true);
+	};
+	return { settings, vault, index, writer, actions, commands, saveSettings, run };
+}
+
+beforeEach(() => freezeToday('2026-11-23'));
+afterEach(() => {
+	vi.useRealTimers();
+	vi.restoreAllMocks();
+});
+
+describe('the commands', () => {
+	it('are sentence case, have no hotkeys and ids without the plugin name', async () => {
+		const { commands } = await setup({});
+		expect([...commands.keys()]).toEqual([
+			'open-due-view',
+			'log-touchpoint-active',
+			'log-touchpoint',
+			'mark-contacted-today',
+			'snooze-active',
+			'new-person',
+		]);
+		for (const c of commands.values()) {
+			expect(c.hotkeys).toBeUndefined();
+			expect(c.id).not.toMatch(/kindred|command/i);
+			expect(c.name).toMatch(/^[A-Z][^A-Z]*$/);
+		}
+	});
+
+	it('offers the "this person" commands only while the active note is a person', async () => {
+		const { vault, commands } = await setup({ 'People/Ana.md': ana, 'Notes/Shopping.md': '# list\n' });
+		const personCommands = ['log-touchpoint-active', 'mark-contacted-today', 'snooze-active'];
+		for (const id of personCommands) expect(commands.get(id)?.checkCallback?.(true)).toBe(false);
+		await activate(vault, 'Notes/Shopping.md');
+		for (const id of personCommands) expect(commands.get(id)?.checkCallback?.(true)).toBe(false);
+		await activate(vault, 'People/Ana.md');
+		for (const id of personCommands) expect(commands.get(id)?.checkCallback?.(true)).toBe(true);
+	});
+
+	it('logs a touchpoint with the active person from the modal, Enter in the note field submitting', async () => {
+		const { vault, writer, run, settings, saveSettings } = await setup({ 'People/Ana.md': ana });
+		const modals = captureModals();
+		await activate(vault, 'People/Ana.md');
+		run('log-touchpoint-active');
+		const modal = modals[0] as unknown as LogModal;
+		expect(modal).toBeInstanceOf(LogModal);
+		const el = modal.contentEl;
+		expect(byLabel<HTMLInputElement>(el, 'Date').value).toBe('2026-11-23');
+		expect(byLabel<HTMLSelectElement>(el, 'Channel').value).toBe('call');
+		byLabel<HTMLSelectElement>(el, 'Channel').value = 'coffee';
+		byLabel<HTMLSelectElement>(el, 'Exchange').value = 'gave';
+		const note = byLabel<HTMLInputElement>(el, 'Note');
+		note.value = 'Intro to a designer.';
+		pressEnter(note);
+		await writer.idle();
+		await vi.waitFor(() => expect(saveSettings).toHaveBeenCalled());
+		expect(await vault.read('People/Ana.md')).toBe(
+			ana.replace('last_contact: 2026-10-01', 'last_contact: 2026-11-23').replace(
+				'## Interactions\n',
+				'## Interactions\n- 2026-11-23 (coffee) Gave: Intro to a designer.\n',
+			),
+		);
+		// The channel is remembered for next time.
+		expect(settings.lastChannel).toBe('coffee');
+	});
+
+	it('back-dates a touchpoint with the submit button, and refuses a future or missing date inline', async () => {
+		const { vault, writer, run } = await setup({ 'People/Ana.md': ana });
+		const modals = captureModals();
+		await activate(vault, 'People/Ana.md');
+		run('log-touchpoint-active');
+		const el = modals[0].contentEl;
+		const date = byLabel<HTMLInputElement>(el, 'Date');
+		const submit = byLabel<HTMLButtonElement>(el, 'Log touchpoint');
+		date.value = '2026-11-24';
+		submit.click();
+		expect(el.querySelector('[role="alert"]')?.textContent).toBe('A touchpoint cannot be dated after today.');
+		// A date input holds no impossible date: it reads as empty (the pure check covers text input).
+		date.value = '2026-02-30';
+		submit.click();
+		expect(el.querySelector('[role="alert"]')?.textContent).toBe('Enter the date of the touchpoint.');
+		expect(await vault.read('People/Ana.md')).toBe(ana);
+		date.value = '2026-11-01';
+		submit.click();
+		await writer.idle();
+		const text = await vault.read('People/Ana.md');
+		expect(text).toContain('last_contact: 2026-11-01');
+		expect(text).toContain('- 2026-11-01 (call)\n- 2026-10-01 (call) Lisbon.');
+	});
+
+	it('logs with someone picked by name or alias, most urgent first', async () => {
+		const { vault, writer, run } = await setup({
+			'People/Ana.md': ana, // overdue
+			'People/Ben.md': ben, // never contacted
+			'People/Cleo.md': '---\ncadence: yearly\nlast_contact: 2026-11-01\n---\n', // up to date
+		});
+		const modals = captureModals();
+		run('log-touchpoint');
+		const picker = modals[0] as unknown as PersonPicker;
+		expect(picker).toBeInstanceOf(PersonPicker);
+		expect(picker.getItems().map((i) => i.label)).toEqual(['Ana', 'Ben', 'Benny (Ben)', 'Cleo']);
+		picker.onChooseItem(picker.getItems()[2]);
+		const log = modals[1] as unknown as LogModal;
+		expect(log.titleEl.textContent).toBe('Log a touchpoint with Ben');
+		byLabel<HTMLInputElement>(log.contentEl, 'Note').value = 'First call.';
+		byLabel<HTMLButtonElement>(log.contentEl, 'Log touchpoint').click();
+		await writer.idle();
+		expect(await vault.read('People/Ben.md')).toBe(
+			'---\ntrust: 5\naliases: [Benny]\nlast_contact: 2026-11-23\n---\n# Ben\n\n## Interactions\n- 2026-11-23 (call) First call.\n',
+		);
+	});
+
+	it('marks the active person contacted today without a modal', async () => {
+		const { vault, writer, run } = await setup({ 'People/Ana.md': ana });
+		const modals = captureModals();
+		await activate(vault, 'People/Ana.md');
+		run('mark-contacted-today');
+		await writer.idle();
+		expect(modals).toHaveLength(0);
+		expect(await vault.read('People/Ana.md')).toBe(
+			ana.replace('last_contact: 2026-10-01', 'last_contact: 2026-11-23').replace('## Interactions\n', '## Interactions\n- 2026-11-23\n'),
+		);
+	});
+
+	it.each([
+		['One week', '2026-11-30'],
+		['One month', '2026-12-23'],
+	])('snoozes the active person: %s', async (button, until) => {
+		const { vault, writer, run } = await setup({ 'People/Ana.md': ana });
+		const modals = captureModals();
+		await activate(vault, 'People/Ana.md');
+		run('snooze-active');
+		expect(modals[0]).toBeInstanceOf(SnoozeModal);
+		byLabel<HTMLButtonElement>(modals[0].contentEl, button).click();
+		await writer.idle();
+		expect(await vault.read('People/Ana.md')).toBe(ana.replace('last_contact: 2026-10-01\n', `last_contact: 2026-10-01\nsnooze_until: ${until}\n`));
+	});
+
+	it('snoozes until a date, refusing today or earlier', async () => {
+		const { vault, writer, run } = await setup({ 'People/Ana.md': ana });
+		const modals = captureModals();
+		await activate(vault, 'People/Ana.md');
+		run('snooze-active');
+		const el = modals[0].contentEl;
+		const date = byLabel<HTMLInputElement>(el, 'Snooze until');
+		date.value = '2026-11-23';
+		pressEnter(date);
+		expect(el.querySelector('[role="alert"]')?.textContent).toBe('Pick a date after today.');
+		date.value = '2027-01-15';
+		byLabel<HTMLButtonElement>(el, 'Snooze until date').click();
+		await writer.idle();
+		expect(await vault.read('People/Ana.md')).toContain('snooze_until: 2027-01-15\n');
+	});
+});
+
+describe('new person', () => {
+	async function create(changes: Partial<KindredSettings>, files: Record<string, string>, name: string) {
+		const ctx = await setup(files, changes);
+		const modals = captureModals();
+		const notices = captureNotices();
+		ctx.run('new-person');
+		const modal = modals[0] as unknown as NewPersonModal;
+		expect(modal).toBeInstanceOf(NewPersonModal);
+		const input = byLabel<HTMLInputElement>(modal.contentEl, 'Name');
+		input.value = name;
+		pressEnter(input);
+		return { ...ctx, modal, notices };
+	}
+
+	it('creates a minimal person note in the first people folder and opens it', async () => {
+		const { vault, index } = await create({}, {}, 'Ana Ruiz');
+		await vi.waitFor(() => expect(vault.app.workspace.getActiveFile()?.path).toBe('People/Ana Ruiz.md'));
+		expect(await vault.read('People/Ana Ruiz.md')).toBe('---\ntrust: 3\n---\n\n## Interactions\n');
+		expect(index.dueList('2026-11-23').map((sp) => [sp.person.name, sp.status])).toEqual([['Ana Ruiz', 'never']]);
+	});
+
+	it('copies the template, filling in the title and date', async () => {
+		const template = '---\ntype: person\ntrust: 2\n---\n# {{title}}\nAdded {{date}}\n';
+		const { vault } = await create({ templatePath: 'Templates/Person.md' }, { 'Templates/Person.md': template }, 'Ben Ode');
+		await vi.waitFor(() => expect(vault.app.workspace.getActiveFile()?.path).toBe('People/Ben Ode.md'));
+		expect(await vault.read('People/Ben Ode.md')).toBe('---\ntype: person\ntrust: 2\n---\n# Ben Ode\nAdded 2026-11-23\n');
+	});
+
+	it('without a people folder, marks the note as a person', async () => {
+		const { vault, index } = await create({ peopleFolders: [] }, {}, 'Cleo');
+		await vi.waitFor(() => expect(vault.app.workspace.getActiveFile()?.path).toBe('Cleo.md'));
+		expect(await vault.read('Cleo.md')).toBe('---\ntype: person\ntrust: 3\n---\n\n## Interactions\n');
+		expect(index.isPerson('Cleo.md')).toBe(true);
+	});
+
+	it('opens the existing note rather than overwrite it', async () => {
+		const { vault, notices } = await create({}, { 'People/Ana.md': ana }, 'Ana');
+		await vi.waitFor(() => expect(vault.app.workspace.getActiveFile()?.path).toBe('People/Ana.md'));
+		expect(await vault.read('People/Ana.md')).toBe(ana);
+		expect(notices).toEqual(['People/Ana.md already exists; opening it.']);
+	});
+
+	it.each([
+		['Ana/Ruiz', '/'],
+		['Ana\\Ruiz', '\\'],
+		['Ana: Ruiz', ':'],
+		['#Ana', '#'],
+		['Ana^', '^'],
+		['[[Ana]]', '['],
+		['Ana]', ']'],
+		['Ana|Ruiz', '|'],
+	])('refuses the name %j with a clear message and creates nothing', async (name, char) => {
+		const { vault, modal } = await create({}, {}, name);
+		expect(modal.contentEl.querySelector('[role="alert"]')?.textContent).toContain(`cannot contain "${char}"`);
+		expect(vault.app.vault.getMarkdownFiles()).toHaveLength(0);
+	});
+
+	it.each([
+		['', 'Enter a name.'],
+		['   ', 'Enter a name.'],
+		['.hidden', 'A name cannot start with a dot: the note would be hidden.'],
+	])('refuses %j', async (name, message) => {
+		const { vault, modal } = await create({}, {}, name);
+		expect(modal.contentEl.querySelector('[role="alert"]')?.textContent).toBe(message);
+		expect(vault.app.vault.getMarkdownFiles()).toHaveLength(0);
+	});
+});

@@ -1,0 +1,212 @@
+// @vitest-environment happy-dom
+// The due pane's data model: sections, filter, flattening and the windowing arithmetic.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import fc from 'fast-check';
+import { DUE_SECTIONS, dueList } from '../../src/core/schedule';
+import { defaultSettings } from '../../src/core/settings';
+import type { ScheduledPerson } from '../../src/core/types';
+import {
+	buildDueModel,
+	lastNoteDisplay,
+	layoutOffsets,
+	matchesTerms,
+	problemDisplay,
+	queryTerms,
+	summaryText,
+	trustDisplay,
+	upToDateDetail,
+	visibleRange,
+	type DueItem,
+} from '../../src/obsidian/due-rows';
+import { PersonBuilder } from '../builders';
+
+const TODAY = '2026-11-23';
+
+function people(): ScheduledPerson[] {
+	const b = (name: string): PersonBuilder => new PersonBuilder(`People/${name}.md`);
+	return dueList(
+		[
+			b('Ana Ruiz').trust(4).lastContact('2026-10-01').aliases(['Anita']).circles(['climbing']).build(),
+			b('Ben Ode').cadence('weekly').lastContact('2026-11-16').build(),
+			b('Cy Park').cadence('monthly').lastContact('2026-10-26').circles(['work']).build(),
+			b('Dee Lin').trust(5).build(),
+			b('Eve Moss').cadence('every blue moon').build(),
+			b('Fay Gold').cadence('monthly').lastContact('2026-11-20').build(),
+			b('Gus Hale').trust(3).status('paused').build(),
+		],
+		TODAY,
+		defaultSettings(),
+		{ all: true },
+	);
+}
+
+function names(items: DueItem[]): string[] {
+	return items.map((it) => (it.kind === 'header' ? `# ${it.title} (${it.count})` : it.sp.person.name));
+}
+
+beforeEach(() => {
+	vi.useFakeTimers({ now: new Date(2026, 10, 23, 9, 0) });
+});
+afterEach(() => {
+	vi.useRealTimers();
+});
+
+describe('buildDueModel', () => {
+	it("groups the people needing action into core's sections, in core's order", () => {
+		const model = buildDueModel(people(), '', new Set());
+		expect(names(model.items)).toEqual([
+			'# Overdue (1)',
+			'Ana Ruiz',
+			'# Due today (1)',
+			'Ben Ode',
+			'# Never contacted (1)',
+			'Dee Lin',
+			'# Due soon (1)',
+			'Cy Park',
+			'# Needs attention (1)',
+			'Eve Moss',
+		]);
+		expect(model.total).toBe(5);
+		expect(model.matched).toBe(5);
+		const headers = model.items.filter((it) => it.kind === 'header').map((it) => it.section);
+		expect(headers).toEqual(DUE_SECTIONS.map((s) => s.status));
+	});
+
+	it.each([
+		['name', 'ana', ['Ana Ruiz']],
+		['name, any case', 'BEN', ['Ben Ode']],
+		['alias', 'anita', ['Ana Ruiz']],
+		['circle', 'work', ['Cy Park']],
+		['several terms, all must match', 'ana climbing', ['Ana Ruiz']],
+		['terms from different people match nobody', 'ana work', []],
+		['surrounding spaces ignored', '  dee  ', ['Dee Lin']],
+	])('filters on data by %s', (_what, query, expected) => {
+		const model = buildDueModel(people(), query, new Set());
+		expect(model.items.filter((it) => it.kind === 'row').map((it) => (it.kind === 'row' ? it.sp.person.name : ''))).toEqual(
+			expected,
+		);
+		expect(model.matched).toBe(expected.length);
+		expect(model.total).toBe(5);
+	});
+
+	it('keeps the header and count of a collapsed section but leaves its rows out', () => {
+		const model = buildDueModel(people(), '', new Set(['overdue', 'invalid'] as const));
+		expect(names(model.items)).toEqual([
+			'# Overdue (1)',
+			'# Due today (1)',
+			'Ben Ode',
+			'# Never contacted (1)',
+			'Dee Lin',
+			'# Due soon (1)',
+			'Cy Park',
+			'# Needs attention (1)',
+		]);
+		expect(model.items[0]).toMatchObject({ kind: 'header', collapsed: true });
+	});
+
+	it('never shows people who need no action, even when the list holds them', () => {
+		const model = buildDueModel(people(), 'fay', new Set());
+		expect(model.items).toEqual([]);
+		expect(model.matched).toBe(0);
+	});
+});
+
+describe('windowing arithmetic', () => {
+	const heights = { header: 30, row: 50 };
+
+	it('lays items out by kind', () => {
+		const items = buildDueModel(people(), '', new Set()).items;
+		const offsets = layoutOffsets(items, heights);
+		expect(Array.from(offsets.slice(0, 4))).toEqual([0, 30, 80, 110]);
+		expect(offsets[items.length]).toBe(5 * 30 + 5 * 50);
+	});
+
+	it('picks the items in the viewport plus the overscan', () => {
+		const items = buildDueModel(people(), '', new Set()).items;
+		const offsets = layoutOffsets(items, heights);
+		expect(visibleRange(offsets, 0, 60, 0)).toEqual({ start: 0, end: 2 });
+		expect(visibleRange(offsets, 85, 10, 0)).toEqual({ start: 2, end: 3 });
+		expect(visibleRange(offsets, 85, 10, 40)).toEqual({ start: 1, end: 4 });
+		expect(visibleRange(new Float64Array(1), 0, 100, 0)).toEqual({ start: 0, end: 0 });
+	});
+
+	it('always covers the viewport, never more than it plus the overscan (property)', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.boolean(), { minLength: 1, maxLength: 300 }),
+				fc.nat(20_000),
+				fc.integer({ min: 1, max: 2_000 }),
+				fc.nat(500),
+				(kinds, scrollTop, viewport, overscan) => {
+					const items = kinds.map((isHeader) => ({ kind: isHeader ? 'header' : 'row' }) as DueItem);
+					const offsets = layoutOffsets(items, heights);
+					const total = offsets[items.length];
+					const top = Math.min(scrollTop, Math.max(0, total - 1));
+					const { start, end } = visibleRange(offsets, top, viewport, overscan);
+					expect(start).toBeGreaterThanOrEqual(0);
+					expect(end).toBeLessThanOrEqual(items.length);
+					expect(start).toBeLessThan(end);
+					// The first drawn item starts at or above the viewport's top edge…
+					expect(offsets[start]).toBeLessThanOrEqual(top);
+					// …and the drawn items reach the viewport's bottom edge (or the end).
+					expect(end === items.length || offsets[end] >= top + viewport).toBe(true);
+					// Nothing drawn lies wholly outside the widened viewport.
+					expect(offsets[start + 1]).toBeGreaterThan(top - overscan);
+					expect(offsets[end - 1]).toBeLessThan(top + viewport + overscan);
+				},
+			),
+		);
+	});
+});
+
+describe('row words', () => {
+	it.each([
+		[4, '★★★★☆', 'Trust 4 of 5'],
+		[1, '★☆☆☆☆', 'Trust 1 of 5'],
+		[5, '★★★★★', 'Trust 5 of 5'],
+	])('trust %i reads %s, spoken "%s"', (trust, stars, label) => {
+		expect(trustDisplay(trust)).toEqual({ stars, label });
+	});
+
+	it('has no trust display without trust', () => {
+		expect(trustDisplay(null)).toBeNull();
+	});
+
+	it('caps a long last note and keeps the whole entry for the tooltip', () => {
+		const long = 'Talked about her move to Lisbon. '.repeat(12).trim();
+		const sp = new PersonBuilder('People/Ana.md')
+			.trust(4)
+			.entry('2026-11-02', { channel: 'call', exchange: 'gave', text: long })
+			.schedule(TODAY);
+		const note = lastNoteDisplay(sp);
+		expect(note?.text.endsWith('…')).toBe(true);
+		expect(note?.text.length).toBeLessThanOrEqual(160);
+		expect(note?.title).toBe(`2026-11-02 (call) Gave: ${long}`);
+	});
+
+	it('names the field and the reason of a problem', () => {
+		const one = problemDisplay(new PersonBuilder('People/Eve.md').cadence('every blue moon').schedule(TODAY));
+		expect(one?.text).toMatch(/^cadence: .*blue moon/);
+		expect(one?.title).toBe(one?.text);
+		const two = problemDisplay(new PersonBuilder('People/Eve.md').cadence('every blue moon').trust('lots').schedule(TODAY));
+		expect(two?.text).toMatch(/^trust: .*lots.* \(\+1 more\)$/);
+		expect(two?.title.split('\n')).toEqual([expect.stringMatching(/^trust: /), expect.stringMatching(/^cadence: .*blue moon/)]);
+	});
+
+	it('summarises the list, or the filter result', () => {
+		const model = buildDueModel(people(), '', new Set());
+		expect(summaryText(model, 7, '')).toBe('5 to reconnect · 7 people');
+		expect(summaryText(buildDueModel(people(), 'ana', new Set()), 7, 'ana')).toBe('1 of 5 match');
+	});
+
+	it('counts who is tracked and finds who is next due', () => {
+		const { tracked, next } = upToDateDetail(people());
+		expect(tracked).toBe(6);
+		expect(next?.person.name).toBe('Fay Gold');
+	});
+
+	it('splits the query into lower-case terms', () => {
+		expect(queryTerms('  Ana   RUIZ ')).toEqual(['ana', 'ruiz']);
+		expect(matchesTerms(people()[0], [])).toBe(true);
+	});
+});

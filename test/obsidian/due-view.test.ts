@@ -1,0 +1,551 @@
+// @vitest-environment happy-dom
+// The due view rendered in happy-dom with obsidian-test-mocks' leaf, fed by a fake index
+// over core's real Roster, people built by PersonBuilder, and a frozen clock.
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App, WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
+import { Roster } from '../../src/core/roster';
+import { defaultSettings, type KindredSettings } from '../../src/core/settings';
+import type { LocalDate, Person, ScheduledPerson } from '../../src/core/types';
+import type { DueViewDeps, DueViewIndex } from '../../src/obsidian/due-view-deps';
+import { DueView, ITEM_HEIGHTS, VIEW_TYPE_DUE, msUntilNextLocalMidnight } from '../../src/obsidian/due-view';
+import { PersonBuilder } from '../builders';
+
+/** The index as the view sees it, over a real Roster. */
+class FakeIndex implements DueViewIndex {
+	readonly roster = new Roster();
+	ready = true;
+	dueCalls = 0;
+	readonly listeners = new Set<() => void>();
+	constructor(private readonly settings: KindredSettings) {}
+	get revision(): number {
+		return this.roster.revision;
+	}
+	get peopleCount(): number {
+		return this.roster.size;
+	}
+	dueList(today: LocalDate, all = false): ScheduledPerson[] {
+		this.dueCalls++;
+		return this.roster.dueList(today, this.settings, { all });
+	}
+	onChange(cb: () => void): () => void {
+		this.listeners.add(cb);
+		return () => this.listeners.delete(cb);
+	}
+	searchedDescription(): string {
+		return 'Looked for notes in the folder "People" and notes tagged #person.';
+	}
+	/** Add or replace people, then tell listeners (as the real index does after a change). */
+	put(...people: Person[]): void {
+		for (const p of people) this.roster.upsert(p);
+		this.emit();
+	}
+	emit(): void {
+		for (const cb of [...this.listeners]) cb();
+	}
+}
+
+const settings = defaultSettings();
+const b = (name: string): PersonBuilder => new PersonBuilder(`People/${name}.md`, settings);
+
+/** Monday 23 November 2026, 09:00 local time, in whatever TZ the suite runs. */
+const MORNING = new Date(2026, 10, 23, 9, 0);
+
+function cast(): Person[] {
+	return [
+		b('Ana Ruiz')
+			.trust(4)
+			.lastContact('2026-10-01')
+			.aliases(['Anita'])
+			.entry('2026-10-01', { channel: 'call', text: 'Talked about her move to Lisbon. '.repeat(10).trim() })
+			.build(),
+		b('Ben Ode').cadence('weekly').lastContact('2026-11-16').build(),
+		b('Cy Park').cadence('monthly').lastContact('2026-10-26').circles(['work']).build(),
+		b('Dee Lin').trust(5).build(),
+		b('Eve Moss').cadence('every blue moon').build(),
+		b('Fay Gold').cadence('monthly').lastContact('2026-11-20').build(),
+		b('Gus Hale').trust(3).status('paused').build(),
+	];
+}
+
+interface Mounted {
+	view: DueView;
+	deps: DueViewDeps & {
+		openNote: ReturnType<typeof vi.fn>;
+		logTouchpoint: ReturnType<typeof vi.fn>;
+		snooze: ReturnType<typeof vi.fn>;
+	};
+	root: HTMLElement;
+	/** happy-dom does no layout, so `isShown()` is whatever the test says. */
+	setShown(shown: boolean): void;
+}
+
+const open: DueView[] = [];
+
+async function mount(index: FakeIndex): Promise<Mounted> {
+	const app = App.createConfigured__();
+	const leaf = WorkspaceLeaf.create2__(app);
+	const deps = {
+		index,
+		getSettings: () => settings,
+		now: () => new Date(),
+		openNote: vi.fn(),
+		logTouchpoint: vi.fn(),
+		snooze: vi.fn(),
+	};
+	const view = new DueView(leaf.asOriginalType3__(), deps);
+	let shown = true;
+	view.containerEl.isShown = () => shown;
+	document.body.appendChild(view.containerEl);
+	view.load();
+	await view.onOpen();
+	open.push(view);
+	return { view, deps, root: view.contentEl, setShown: (s) => (shown = s) };
+}
+
+/** Run pending animation frames (the view coalesces redraws and scrolls into frames). */
+function frame(): void {
+	vi.advanceTimersByTime(32);
+}
+
+function sections(root: HTMLElement): string[] {
+	return Array.from(root.querySelectorAll('.kindred-due-header')).map((h) => h.textContent ?? '');
+}
+function rowNames(root: HTMLElement): string[] {
+	return Array.from(root.querySelectorAll('.kindred-due-row .kindred-due-name')).map((n) => n.textContent ?? '');
+}
+function row(root: HTMLElement, name: string): HTMLElement {
+	const el = root.querySelector<HTMLElement>(`.kindred-due-row[data-path="People/${name}.md"]`);
+	if (el === null) throw new Error(`no row for ${name}`);
+	return el;
+}
+function emptyText(root: HTMLElement): string {
+	const el = root.querySelector('.kindred-due-empty');
+	return el === null || el.hasClass('kindred-hidden') ? '' : (el.textContent ?? '');
+}
+function typeFilter(root: HTMLElement, text: string): void {
+	const input = root.querySelector<HTMLInputElement>('input.kindred-due-filter');
+	if (input === null) throw new Error('no filter box');
+	input.value = text;
+	input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+function nodeCount(el: Node): number {
+	const walker = document.createTreeWalker(el, NodeFilter.SHOW_ALL);
+	let n = 0;
+	while (walker.nextNode()) n++;
+	return n;
+}
+
+beforeEach(() => {
+	vi.useFakeTimers({ now: MORNING });
+});
+afterEach(async () => {
+	for (const view of open.splice(0)) {
+		await view.onClose();
+		view.unload();
+		view.containerEl.remove();
+	}
+	document.body.className = '';
+	vi.useRealTimers();
+});
+
+describe('DueView: sections and rows', () => {
+	it('is the kindred-due view', async () => {
+		const { view } = await mount(new FakeIndex(settings));
+		expect(view.getViewType()).toBe(VIEW_TYPE_DUE);
+		expect(VIEW_TYPE_DUE).toBe('kindred-due');
+		expect(view.getDisplayText()).toBe('Due to reconnect');
+		expect(view.getIcon()).toBe('users');
+	});
+
+	it('shows the people needing action in sections with counts, in the due list order', async () => {
+		const index = new FakeIndex(settings);
+		index.put(...cast());
+		const { root } = await mount(index);
+		expect(sections(root)).toEqual(['Overdue1', 'Due today1', 'Never contacted1', 'Due soon1', 'Needs attention1']);
+		expect(rowNames(root)).toEqual(['Ana Ruiz', 'Ben Ode', 'Dee Lin', 'Cy Park', 'Eve Moss']);
+		expect(root.querySelector('.kindred-due-summary')?.textContent).toBe('5 to reconnect · 7 people');
+	});
+
+	it('shows how overdue, the cadence, trust and the last note on a row', async () => {
+		const index = new FakeIndex(settings);
+		index.put(...cast());
+		const { root } = await mount(index);
+		const ana = row(root, 'Ana Ruiz');
+		expect(ana.querySelector('.kindred-due-when')?.textContent).toBe('3 weeks overdue');
+		expect(ana.querySelector('.kindred-due-cadence')?.textContent).toBe('monthly');
+		const trust = ana.querySelector('.kindred-due-trust');
+		expect(trust?.textContent).toBe('★★★★☆');
+		expect(trust?.getAttribute('aria-label')).toBe('Trust 4 of 5');
+		const note = ana.querySelector('.kindred-due-note');
+		expect(note?.textContent?.endsWith('…')).toBe(true);
+		expect(note?.getAttribute('title')).toBe(`2026-10-01 (call) ${'Talked about her move to Lisbon. '.repeat(10).trim()}`);
+		expect(row(root, 'Ben Ode').querySelector('.kindred-due-when')?.textContent).toBe('due today');
+		expect(row(root, 'Cy Park').querySelector('.kindred-due-when')?.textContent).toBe('due in 3 days');
+		expect(row(root, 'Dee Lin').querySelector('.kindred-due-when')?.textContent).toBe('never contacted');
+	});
+
+	it('names the field and the reason on a row that needs attention', async () => {
+		const index = new FakeIndex(settings);
+		index.put(...cast());
+		const { root } = await mount(index);
+		const problem = row(root, 'Eve Moss').querySelector('.kindred-due-problem');
+		expect(problem?.textContent).toMatch(/^cadence: .*blue moon/);
+	});
+
+	it('gives every button an accessible name that says who it acts on', async () => {
+		const index = new FakeIndex(settings);
+		index.put(...cast());
+		const { root } = await mount(index);
+		const ana = row(root, 'Ana Ruiz');
+		const labels = Array.from(ana.querySelectorAll('button')).map((el) => el.getAttribute('aria-label') ?? el.textContent);
+		expect(labels).toEqual(['Ana Ruiz', 'Log a touchpoint with Ana Ruiz', 'Snooze Ana Ruiz']);
+		expect(root.querySelector('input.kindred-due-filter')?.getAttribute('aria-label')).toBe('Filter people');
+	});
+
+	it('collapses and expands a section, remembering it across redraws', async () => {
+		const index = new FakeIndex(settings);
+		index.put(...cast());
+		const { root } = await mount(index);
+		const toggle = (): HTMLElement => root.querySelector<HTMLElement>('.kindred-due-header[data-section="overdue"] button')!;
+		toggle().click();
+		expect(rowNames(root)).not.toContain('Ana Ruiz');
+		expect(toggle().getAttribute('aria-expanded')).toBe('false');
+		expect(sections(root)[0]).toBe('Overdue1');
+		index.put(b('Hal Reed').cadence('weekly').lastContact('2026-11-01').build());
+		frame();
+		expect(sections(root)[0]).toBe('Overdue2');
+		expect(rowNames(root)).not.toContain('Ana Ruiz');
+		toggle().click();
+		expect(rowNames(root).slice(0, 2).sort()).toEqual(['Ana Ruiz', 'Hal Reed']);
+		expect(toggle().getAttribute('aria-expanded')).toBe('true');
+	});
+});
+
+describe('DueView: empty states say why', () => {
+	it('while the index is being read', async () => {
+		const index = new FakeIndex(settings);
+		index.ready = false;
+		const { root } = await mount(index);
+		expect(emptyText(root)).toBe('Reading your people…');
+		index.ready = true;
+		index.put(...cast());
+		frame();
+		expect(emptyText(root)).toBe('');
+		expect(rowNames(root)).toHaveLength(5);
+	});
+
+	it('when no person note was found, with where it looked', async () => {
+		const { root } = await mount(new FakeIndex(settings));
+		expect(emptyText(root)).toContain('No people found');
+		expect(emptyText(root)).toContain('Looked for notes in the folder "People" and notes tagged #person.');
+		expect(root.querySelector('.kindred-due-row')).toBeNull();
+	});
+
+	it('when everyone is up to date, with how many are tracked and who is next', async () => {
+		const index = new FakeIndex(settings);
+		index.put(
+			b('Fay Gold').cadence('monthly').lastContact('2026-11-20').build(),
+			b('Ida Bell').trust(2).lastContact('2026-11-01').build(),
+			b('Gus Hale').trust(3).status('paused').build(),
+		);
+		const { root, deps } = await mount(index);
+		const text = emptyText(root);
+		expect(text).toContain('Everyone is up to date');
+		expect(text).toContain('2 people tracked.');
+		expect(text).toContain('Next: Fay Gold, due in 3 weeks.');
+		root.querySelector<HTMLElement>('.kindred-due-empty .kindred-due-name')?.click();
+		expect(deps.openNote).toHaveBeenCalledWith('People/Fay Gold.md', false);
+	});
+
+	it('when the filter matches nobody', async () => {
+		const index = new FakeIndex(settings);
+		index.put(...cast());
+		const { root } = await mount(index);
+		typeFilter(root, 'zelda');
+		expect(emptyText(root)).toContain('No one matches “zelda”');
+		expect(root.querySelector('.kindred-due-row')).toBeNull();
+		expect(root.querySelector('.kindred-due-summary')?.textContent).toBe('0 of 5 match');
+		typeFilter(root, '');
+		expect(rowNames(root)).toHaveLength(5);
+	});
+});
+
+describe('DueView: filter', () => {
+	it.each([
+		['a name, any case', 'BEN', ['Ben Ode']],
+		['an alias', 'anita', ['Ana Ruiz']],
+		['a circle', 'work', ['Cy Park']],
+	])('finds people by %s', async (_what, query, expected) => {
+		const index = new FakeIndex(settings);
+		index.put(...cast());
+		const { root } = await mount(index);
+		typeFilter(root, query);
+		expect(rowNames(root)).toEqual(expected);
+	});
+
+	it('clears on Escape', async () => {
+		const index = new FakeIndex(settings);
+		index.put(...cast());
+		const { root } = await mount(index);
+		typeFilter(root, 'ben');
+		const input = root.querySelector<HTMLInputElement>('input.kindred-due-filter')!;
+		input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+		expect(input.value).toBe('');
+		expect(rowNames(root)).toHaveLength(5);
+	});
+});
+
+describe('DueView: actions', () => {
+	async function mounted(): Promise<Mounted> {
+		const index = new FakeIndex(settings);
+		index.put(...cast());
+		return mount(index);
+	}
+
+	it('opens the note on a click on the name, in a new tab with Ctrl/Cmd or the middle button', async () => {
+		const { root, deps } = await mounted();
+		const name = row(root, 'Ana Ruiz').querySelector<HTMLElement>('.kindred-due-name')!;
+		name.click();
+		name.dispatchEvent(new MouseEvent('click', { bubbles: true, ctrlKey: true }));
+		name.dispatchEvent(new MouseEvent('click', { bubbles: true, metaKey: true, ctrlKey: true }));
+		name.dispatchEvent(new MouseEvent('auxclick', { bubbles: true, button: 1 }));
+		name.dispatchEvent(new MouseEvent('auxclick', { bubbles: true, button: 2 }));
+		expect(deps.openNote.mock.calls).toEqual([
+			['People/Ana Ruiz.md', false],
+			['People/Ana Ruiz.md', true],
+			['People/Ana Ruiz.md', true],
+			['People/Ana Ruiz.md', true],
+		]);
+	});
+
+	it('opens the note in a new tab with Ctrl+Enter on the name', async () => {
+		const { root, deps } = await mounted();
+		const name = row(root, 'Cy Park').querySelector<HTMLElement>('.kindred-due-name')!;
+		const evt = new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true });
+		name.dispatchEvent(evt);
+		expect(evt.defaultPrevented).toBe(true);
+		expect(deps.openNote).toHaveBeenCalledWith('People/Cy Park.md', true);
+		// A plain Enter is left to the button, which turns it into a click.
+		const plain = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });
+		name.dispatchEvent(plain);
+		expect(plain.defaultPrevented).toBe(false);
+	});
+
+	it('hands Log and Snooze the row person', async () => {
+		const { root, deps } = await mounted();
+		const buttons = (name: string): HTMLElement[] =>
+			Array.from(row(root, name).querySelectorAll<HTMLElement>('button.kindred-due-action'));
+		buttons('Ben Ode')[0].click();
+		buttons('Eve Moss')[1].click();
+		expect(deps.logTouchpoint.mock.calls).toEqual([['People/Ben Ode.md']]);
+		expect(deps.snooze.mock.calls).toEqual([['People/Eve Moss.md']]);
+		expect(deps.openNote).not.toHaveBeenCalled();
+	});
+});
+
+describe('DueView: redraws', () => {
+	it('skips a redraw when the revision did not move, redraws when it did', async () => {
+		const index = new FakeIndex(settings);
+		index.put(...cast());
+		const { root } = await mount(index);
+		const calls = index.dueCalls;
+		const firstRow = root.querySelector('.kindred-due-row');
+		index.emit();
+		index.put(cast()[0]); // the same person again: the roster keeps its revision
+		frame();
+		expect(index.dueCalls).toBe(calls);
+		expect(root.querySelector('.kindred-due-row')).toBe(firstRow);
+
+		index.put(b('Ben Ode').cadence('monthly').lastContact('2026-11-23').build());
+		frame();
+		expect(index.dueCalls).toBe(calls + 1);
+		expect(rowNames(root)).not.toContain('Ben Ode');
+		expect(sections(root)).not.toContain('Due today1');
+	});
+
+	it('coalesces a burst of changes into one redraw per frame', async () => {
+		const index = new FakeIndex(settings);
+		index.put(...cast());
+		const { root } = await mount(index);
+		const calls = index.dueCalls;
+		for (let i = 0; i < 50; i++) index.put(b(`New ${i}`).trust(3).build());
+		frame();
+		expect(index.dueCalls).toBe(calls + 1);
+		expect(sections(root)).toContain('Never contacted51');
+	});
+
+	it('does not redraw while hidden, and catches up when shown again', async () => {
+		const index = new FakeIndex(settings);
+		index.put(...cast());
+		const { root, view, setShown } = await mount(index);
+		const calls = index.dueCalls;
+		setShown(false);
+		index.put(b('Ben Ode').cadence('monthly').lastContact('2026-11-23').build());
+		frame();
+		expect(index.dueCalls).toBe(calls);
+		expect(rowNames(root)).toContain('Ben Ode');
+		setShown(true);
+		view.onResize();
+		expect(index.dueCalls).toBe(calls + 1);
+		expect(rowNames(root)).not.toContain('Ben Ode');
+	});
+
+	it('moves a row from "due soon" to "due today" when local midnight passes, without a reload', async () => {
+		vi.setSystemTime(new Date(2026, 10, 23, 23, 30));
+		const index = new FakeIndex(settings);
+		index.put(b('Cy Park').cadence('weekly').lastContact('2026-11-17').build());
+		const { root } = await mount(index);
+		expect(sections(root)).toEqual(['Due soon1']);
+		expect(row(root, 'Cy Park').querySelector('.kindred-due-when')?.textContent).toBe('due tomorrow');
+		vi.advanceTimersByTime(29 * 60 * 1000);
+		expect(sections(root)).toEqual(['Due soon1']);
+		vi.advanceTimersByTime(2 * 60 * 1000);
+		expect(sections(root)).toEqual(['Due today1']);
+		expect(row(root, 'Cy Park').querySelector('.kindred-due-when')?.textContent).toBe('due today');
+		// Re-armed: the next midnight makes it overdue.
+		vi.advanceTimersByTime(24 * 60 * 60 * 1000);
+		expect(row(root, 'Cy Park').querySelector('.kindred-due-when')?.textContent).toBe('1 day overdue');
+	});
+
+	it('re-reads today when the app wakes (window focus, page visible)', async () => {
+		const index = new FakeIndex(settings);
+		index.put(b('Cy Park').cadence('weekly').lastContact('2026-11-17').build());
+		const { root } = await mount(index);
+		// The laptop slept through midnight: the clock jumped, no timer has fired yet.
+		vi.setSystemTime(new Date(2026, 10, 24, 8, 0));
+		window.dispatchEvent(new Event('focus'));
+		expect(sections(root)).toEqual(['Due today1']);
+		vi.setSystemTime(new Date(2026, 10, 25, 8, 0));
+		document.dispatchEvent(new Event('visibilitychange'));
+		expect(sections(root)).toEqual(['Overdue1']);
+	});
+
+	it('drops every subscription, listener and timer on close', async () => {
+		const index = new FakeIndex(settings);
+		index.put(...cast());
+		const { view, root } = await mount(index);
+		expect(index.listeners.size).toBe(1);
+		await view.onClose();
+		expect(index.listeners.size).toBe(0);
+		expect(vi.getTimerCount()).toBe(0);
+		const calls = index.dueCalls;
+		window.dispatchEvent(new Event('focus'));
+		vi.advanceTimersByTime(2 * 24 * 60 * 60 * 1000);
+		expect(index.dueCalls).toBe(calls);
+		expect(root.childElementCount).toBe(0);
+	});
+
+	it('sizes items from constants, taller on mobile', async () => {
+		const index = new FakeIndex(settings);
+		index.put(...cast());
+		const desktop = await mount(index);
+		expect(desktop.root.style.getPropertyValue('--kindred-row-height')).toBe(`${ITEM_HEIGHTS.desktop.row}px`);
+		document.body.addClass('is-mobile');
+		const mobile = await mount(index);
+		expect(mobile.root.style.getPropertyValue('--kindred-row-height')).toBe(`${ITEM_HEIGHTS.mobile.row}px`);
+		// A 44 px line of tap targets plus the line of words under it.
+		expect(ITEM_HEIGHTS.mobile.row).toBeGreaterThanOrEqual(44 + 24);
+		expect(ITEM_HEIGHTS.mobile.header).toBeGreaterThanOrEqual(44);
+	});
+
+	it('computes the time to the next local midnight', () => {
+		expect(msUntilNextLocalMidnight(new Date(2026, 10, 23, 23, 30))).toBe(30 * 60 * 1000);
+		expect(msUntilNextLocalMidnight(new Date(2026, 10, 23, 0, 0))).toBe(24 * 60 * 60 * 1000);
+	});
+});
+
+describe('DueView: 10,000 people', () => {
+	const N = 10_000;
+	const people: Person[] = [];
+	let big: FakeIndex;
+	/** The person 3,000 rows down the list, before the filter. */
+	let needle: Person;
+
+	beforeAll(() => {
+		for (let i = 0; i < N; i++) {
+			const day = 1 + (i % 28);
+			const month = 1 + ((i * 7) % 11);
+			people.push(
+				b(`Person ${String(i).padStart(5, '0')}`)
+					.trust(1 + (i % 5))
+					.lastContact(`2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`)
+					.circles([`circle-${i % 40}`])
+					.entry('2026-01-01', { text: `Note ${i}` })
+					.build(),
+			);
+		}
+		const roster = new Roster();
+		for (const p of people) roster.upsert(p);
+		const list = roster.dueList('2026-11-23', settings);
+		expect(list.length).toBeGreaterThan(3_500);
+		needle = { ...list[3_000].person, aliases: ['Needle in the haystack'] };
+		people[people.findIndex((p) => p.path === needle.path)] = needle;
+	});
+
+	beforeEach(() => {
+		big = new FakeIndex(settings);
+		for (const p of people) big.roster.upsert(p);
+	});
+
+	it('keeps the DOM bounded and draws further rows on scroll', async () => {
+		const { view, root } = await mount(big);
+		const nodes = nodeCount(view.containerEl);
+		expect(nodes).toBeLessThanOrEqual(3_000);
+		expect(root.querySelectorAll('.kindred-due-row').length).toBeLessThan(40);
+		const scroller = root.querySelector<HTMLElement>('.kindred-due-scroller')!;
+		const spacer = root.querySelector<HTMLElement>('.kindred-due-spacer')!;
+		const total = parseFloat(spacer.style.getPropertyValue('--kindred-total-height'));
+		expect(total).toBeGreaterThan(3_500 * ITEM_HEIGHTS.desktop.row);
+
+		const before = rowNames(root);
+		scroller.scrollTop = 100_000;
+		scroller.dispatchEvent(new Event('scroll'));
+		frame();
+		const after = rowNames(root);
+		expect(after).not.toEqual(before);
+		expect(after.some((n) => before.includes(n))).toBe(false);
+		expect(nodeCount(view.containerEl)).toBeLessThanOrEqual(3_000);
+		const strip = root.querySelector<HTMLElement>('.kindred-due-strip')!;
+		const offset = parseFloat(strip.style.getPropertyValue('--kindred-strip-offset'));
+		expect(offset).toBeLessThanOrEqual(100_000);
+		expect(offset).toBeGreaterThan(100_000 - 400);
+
+		// A small scroll reuses the rows still in view.
+		const kept = root.querySelectorAll('.kindred-due-row')[10];
+		scroller.scrollTop = 100_000 + 3 * ITEM_HEIGHTS.desktop.row;
+		scroller.dispatchEvent(new Event('scroll'));
+		frame();
+		expect(kept.isConnected).toBe(true);
+		const names = rowNames(root);
+		expect(names.length).toBeGreaterThan(10);
+		expect(new Set(names).size).toBe(names.length);
+	});
+
+	it('finds someone 3,000 rows down with the filter', async () => {
+		const { root } = await mount(big);
+		expect(rowNames(root)).not.toContain(needle.name);
+		typeFilter(root, 'needle');
+		expect(rowNames(root)).toEqual([needle.name]);
+		expect(root.querySelector('.kindred-due-summary')?.textContent).toMatch(/^1 of [\d,]+ match$/);
+	});
+
+	it('keeps the scroll position across redraws', async () => {
+		const { root } = await mount(big);
+		const scroller = root.querySelector<HTMLElement>('.kindred-due-scroller')!;
+		scroller.scrollTop = 60_000;
+		scroller.dispatchEvent(new Event('scroll'));
+		frame();
+		const before = rowNames(root);
+		big.put(b('Newcomer').trust(2).build());
+		frame();
+		expect(scroller.scrollTop).toBe(60_000);
+		// One person was added above (never contacted sorts before "soon"): the window shows
+		// the same stretch of the list, moved by at most one row.
+		const after = rowNames(root);
+		expect(after.filter((n) => before.includes(n)).length).toBeGreaterThan(before.length - 3);
+		// A pane that was hidden and comes back at the top is put back where it was.
+		scroller.scrollTop = 0;
+		open[open.length - 1].onResize();
+		expect(scroller.scrollTop).toBe(60_000);
+	});
+});

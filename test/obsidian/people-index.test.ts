@@ -1,0 +1,274 @@
+// @vitest-environment happy-dom
+/**
+ * The live index follows the vault one note at a time: create, change, rename, delete,
+ * for person and non-person notes, and rebuilds only on a settings change.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PeopleIndex, describeSearch } from '../../src/obsidian/people-index';
+import { freezeToday, makeVault, settingsWith, startIndex } from './harness';
+
+const ana = `---
+trust: 4
+cadence: monthly
+last_contact: 2026-10-01
+---
+# Ana
+
+## Interactions
+- 2026-10-01 (call) Talked about Lisbon.
+`;
+
+const other = '# Shopping\n- milk\n';
+
+beforeEach(() => freezeToday('2026-11-23'));
+afterEach(() => {
+	vi.useRealTimers();
+	vi.restoreAllMocks();
+});
+
+describe('building from the metadata cache', () => {
+	it('finds people by folder (subfolders too), tag, nested tag and marker, and nothing else', async () => {
+		const vault = makeVault({
+			'People/Ana.md': ana,
+			'People/Work/Ben.md': '---\ntrust: 2\n---\n',
+			'Notes/Cleo.md': '---\ntags: [person]\n---\n',
+			'Notes/Dan.md': 'Met at the conference. #person/work\n',
+			'Notes/Eve.md': '---\ntype: person\n---\n',
+			'Notes/Shopping.md': other,
+			'Notes/Fay.md': '---\ntype: place\ntags: [personal]\n---\n',
+		});
+		const index = await startIndex(vault);
+		expect(index.ready).toBe(true);
+		expect(index.roster.all().map((p) => p.path)).toEqual([
+			'Notes/Cleo.md',
+			'Notes/Dan.md',
+			'Notes/Eve.md',
+			'People/Ana.md',
+			'People/Work/Ben.md',
+		]);
+		expect(index.peopleCount).toBe(5);
+	});
+
+	it('never lists templates: the templates folder or the template note for new people', async () => {
+		const vault = makeVault({
+			'Templates/Person.md': '---\ntype: person\ntrust: 3\n---\n',
+			'People/_template.md': '---\ntrust: 3\n---\n',
+			'People/Ana.md': ana,
+		});
+		const index = await startIndex(vault, settingsWith({ templatePath: 'People/_template.md' }), 'Templates');
+		expect(index.roster.all().map((p) => p.path)).toEqual(['People/Ana.md']);
+	});
+
+	it('is ready from frontmatter alone, before any note body is read', async () => {
+		const vault = makeVault({ 'People/Ana.md': ana.replace('- 2026-10-01', '- 2026-11-20') });
+		let release!: () => void;
+		const gate = new Promise<void>((resolve) => (release = resolve));
+		const read = vi.spyOn(vault.app.vault, 'cachedRead');
+		const index = new PeopleIndex({ app: vault.obsidian, getSettings: () => settingsWith(), pause: () => gate });
+		index.load();
+		index.start();
+		expect(index.ready).toBe(true);
+		expect(read).not.toHaveBeenCalled();
+		expect(index.dueList('2026-11-23', true)[0].lastContact).toBe('2026-10-01');
+
+		// The background pass then picks up the hand-typed line newer than last_contact.
+		const heard = vi.fn();
+		index.onChange(heard);
+		release();
+		await index.logsRead;
+		expect(read).toHaveBeenCalledTimes(1);
+		expect(heard).toHaveBeenCalled();
+		expect(index.dueList('2026-11-23', true)[0].lastContact).toBe('2026-11-20');
+	});
+
+	it('reads bodies of person notes only in the background pass', async () => {
+		const vault = makeVault({ 'People/Ana.md': ana, 'Notes/Shopping.md': other, 'Notes/Recipes.md': other });
+		const read = vi.spyOn(vault.app.vault, 'cachedRead');
+		await startIndex(vault);
+		expect(read.mock.calls.map(([f]) => f.path)).toEqual(['People/Ana.md']);
+	});
+
+	it('lists a person whose frontmatter does not parse rather than dropping them', async () => {
+		const vault = makeVault({ 'People/Broken.md': '---\ntrust: [4\n---\n' });
+		const index = await startIndex(vault);
+		expect(index.roster.all().map((p) => p.path)).toEqual(['People/Broken.md']);
+	});
+});
+
+describe('following changes one note at a time', () => {
+	it('adds a person when a note is created, and tells listeners', async () => {
+		const vault = makeVault({ 'People/Ana.md': ana });
+		const index = await startIndex(vault);
+		const heard = vi.fn();
+		index.onChange(heard);
+		const before = index.revision;
+		await vault.create('People/Ben.md', '---\ntrust: 5\n---\n');
+		expect(index.get('People/Ben.md')?.trust).toBe(5);
+		expect(index.revision).toBeGreaterThan(before);
+		expect(heard).toHaveBeenCalledTimes(1);
+	});
+
+	it('reads a hand-typed log line newer than last_contact from the text the change event hands over', async () => {
+		const vault = makeVault({ 'People/Ana.md': ana });
+		const index = await startIndex(vault);
+		const read = vi.spyOn(vault.app.vault, 'cachedRead');
+		const readFull = vi.spyOn(vault.app.vault, 'read');
+		await vault.modify('People/Ana.md', ana.replace('## Interactions\n', '## Interactions\n- 2026-11-22 (coffee) Typed by hand.\n'));
+		const sp = index.dueList('2026-11-23', true)[0];
+		expect(sp.lastContact).toBe('2026-11-22');
+		expect(sp.lastEntry?.text).toBe('Typed by hand.');
+		expect(read).not.toHaveBeenCalled();
+		expect(readFull).not.toHaveBeenCalled();
+	});
+
+	it('keeps the revision when a non-person note changes, is created or deleted', async () => {
+		const vault = makeVault({ 'People/Ana.md': ana, 'Notes/Shopping.md': other });
+		const index = await startIndex(vault);
+		const heard = vi.fn();
+		index.onChange(heard);
+		const before = index.revision;
+		await vault.modify('Notes/Shopping.md', `${other}- eggs\n`);
+		await vault.create('Notes/Ideas.md', '# Ideas\n');
+		await vault.remove('Notes/Shopping.md');
+		expect(index.revision).toBe(before);
+		expect(heard).not.toHaveBeenCalled();
+	});
+
+	it('keeps the revision when a person note changes in a way that does not change the person', async () => {
+		const vault = makeVault({ 'People/Ana.md': ana });
+		const index = await startIndex(vault);
+		const before = index.revision;
+		await vault.modify('People/Ana.md', ana.replace('# Ana', '# Ana Ruiz\n\nLikes climbing.'));
+		expect(index.revision).toBe(before);
+	});
+
+	it('adds and drops a note as it gains and loses the person tag or marker', async () => {
+		const vault = makeVault({ 'Notes/Cleo.md': '# Cleo\n' });
+		const index = await startIndex(vault);
+		await vault.modify('Notes/Cleo.md', '# Cleo\n#person\n');
+		expect(index.isPerson('Notes/Cleo.md')).toBe(true);
+		await vault.modify('Notes/Cleo.md', '# Cleo\n');
+		expect(index.isPerson('Notes/Cleo.md')).toBe(false);
+		await vault.modify('Notes/Cleo.md', '---\ntype: person\n---\n# Cleo\n');
+		expect(index.isPerson('Notes/Cleo.md')).toBe(true);
+	});
+
+	it('removes a deleted person', async () => {
+		const vault = makeVault({ 'People/Ana.md': ana, 'People/Ben.md': '---\ntrust: 2\n---\n' });
+		const index = await startIndex(vault);
+		const before = index.revision;
+		await vault.remove('People/Ana.md');
+		expect(index.isPerson('People/Ana.md')).toBe(false);
+		expect(index.peopleCount).toBe(1);
+		expect(index.revision).toBeGreaterThan(before);
+	});
+});
+
+describe('renames', () => {
+	it('moves a person within the people folder, keeping the log read from the body', async () => {
+		const vault = makeVault({ 'People/Ana.md': ana.replace('- 2026-10-01', '- 2026-11-20') });
+		const index = await startIndex(vault);
+		await vault.rename('People/Ana.md', 'People/Ana Ruiz.md');
+		expect(index.isPerson('People/Ana.md')).toBe(false);
+		const moved = index.get('People/Ana Ruiz.md');
+		expect(moved?.name).toBe('Ana Ruiz');
+		expect(moved?.log[0]?.date).toBe('2026-11-20');
+	});
+
+	it('adds a note renamed into the people folder and drops one renamed out of it', async () => {
+		const vault = makeVault({ 'Inbox/Ben.md': '---\ntrust: 3\n---\n', 'People/Ana.md': ana });
+		const index = await startIndex(vault);
+		await vault.rename('Inbox/Ben.md', 'People/Ben.md');
+		expect(index.get('People/Ben.md')?.trust).toBe(3);
+		await vault.rename('People/Ana.md', 'Archive/Ana.md');
+		expect(index.isPerson('People/Ana.md')).toBe(false);
+		expect(index.isPerson('Archive/Ana.md')).toBe(false);
+		expect(index.roster.all().map((p) => p.path)).toEqual(['People/Ben.md']);
+	});
+
+	it('keeps a tagged person who moves out of the people folder', async () => {
+		const vault = makeVault({ 'People/Cleo.md': '---\ntags: person\ntrust: 4\n---\n' });
+		const index = await startIndex(vault);
+		await vault.rename('People/Cleo.md', 'Notes/Cleo.md');
+		expect(index.get('Notes/Cleo.md')?.trust).toBe(4);
+	});
+
+	it('follows a whole folder of people being renamed', async () => {
+		const vault = makeVault({ 'People/Work/Ana.md': ana, 'People/Work/Ben.md': '---\ntrust: 2\n---\n' });
+		const index = await startIndex(vault, settingsWith({ peopleFolders: ['People'] }));
+		await vault.rename('People/Work', 'People/Office');
+		expect(index.roster.all().map((p) => p.path)).toEqual(['People/Office/Ana.md', 'People/Office/Ben.md']);
+		await vault.rename('People/Office', 'Old');
+		expect(index.peopleCount).toBe(0);
+	});
+});
+
+describe('settings', () => {
+	it('rebuilds on a settings change, and the revision moves even when no person did', async () => {
+		let settings = settingsWith();
+		const vault = makeVault({ 'People/Ana.md': ana, 'Friends/Ben.md': '---\ntrust: 2\n---\n' });
+		const index = await startIndex(vault, () => settings);
+		expect(index.peopleCount).toBe(1);
+
+		settings = settingsWith({ peopleFolders: ['People', 'Friends'] });
+		index.rebuild();
+		await index.logsRead;
+		expect(index.peopleCount).toBe(2);
+
+		const before = index.revision;
+		settings = settingsWith({ peopleFolders: ['People', 'Friends'], soonWindowDays: 30 });
+		index.rebuild();
+		expect(index.revision).toBeGreaterThan(before);
+	});
+
+	it('re-reads logs under a new log heading', async () => {
+		let settings = settingsWith();
+		const text = ana.replace('## Interactions', '## Log').replace('- 2026-10-01', '- 2026-11-20');
+		const vault = makeVault({ 'People/Ana.md': text });
+		const index = await startIndex(vault, () => settings);
+		expect(index.get('People/Ana.md')?.log).toEqual([]);
+		settings = settingsWith({ logHeading: '## Log' });
+		index.rebuild();
+		await index.logsRead;
+		expect(index.get('People/Ana.md')?.log[0]?.date).toBe('2026-11-20');
+	});
+
+	it('says what was searched, for the empty state', () => {
+		expect(describeSearch(settingsWith())).toBe(
+			'Looked for notes in the folder "People", notes tagged #person and notes with "type: person" in their properties.',
+		);
+		expect(describeSearch(settingsWith({ peopleFolders: ['A', 'B'], personTag: '', markerKey: '' }))).toBe(
+			'Looked for notes in the folders "A", "B".',
+		);
+		expect(describeSearch(settingsWith({ peopleFolders: [], personTag: '', markerKey: '' }))).toMatch(/No folder, tag or property/);
+	});
+});
+
+describe('the due list', () => {
+	it('orders people for today from the roster', async () => {
+		const vault = makeVault({
+			'People/Ana.md': ana, // monthly from 2026-10-01: overdue
+			'People/Ben.md': '---\ntrust: 5\n---\n', // never contacted
+			'People/Cleo.md': '---\ncadence: weekly\nlast_contact: 2026-11-20\n---\n', // due 11-27: soon
+			'People/Dan.md': '---\ncadence: yearly\nlast_contact: 2026-11-01\n---\n', // ok
+		});
+		const index = await startIndex(vault);
+		expect(index.dueList('2026-11-23').map((sp) => [sp.person.name, sp.status])).toEqual([
+			['Ana', 'overdue'],
+			['Ben', 'never'],
+			['Cleo', 'soon'],
+		]);
+		expect(index.dueList('2026-11-23', true).map((sp) => sp.person.name)).toEqual(['Ana', 'Ben', 'Cleo', 'Dan']);
+	});
+
+	it('stops the background pass and forgets listeners on unload', async () => {
+		const vault = makeVault({ 'People/Ana.md': ana });
+		const index = await startIndex(vault);
+		const heard = vi.fn();
+		index.onChange(heard);
+		index.unload();
+		await vault.create('People/Ben.md', '---\ntrust: 5\n---\n');
+		expect(heard).not.toHaveBeenCalled();
+		expect(index.isPerson('People/Ben.md')).toBe(false);
+	});
+});
