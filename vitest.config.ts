@@ -5,7 +5,7 @@ export default defineConfig({
 		include: ['test/**/*.test.ts'],
 		exclude: ['test/browser/**', 'node_modules/**'],
 		setupFiles: ['obsidian-test-mocks/vitest-setup'],
-		environment: 'node',
+		environment: 'happy-dom',
 		testTimeout: 60_000,
 	},
 });

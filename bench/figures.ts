@@ -168,14 +168,14 @@ export function renderReport(report: BenchReport): string {
 		const build = fig(s, 'indexBuildMs');
 		return inc === null || build === null || build === 0 ? null : (100 * inc) / build;
 	});
-	const headPct = pct[sizes.indexOf(HEADLINE as (typeof sizes)[number])] ?? null;
+	const headPct = pct[sizes.indexOf(HEADLINE)] ?? null;
 	ratio.push(['incremental / indexBuild (%)', ...pct.map((p) => fmt(p)), '< 1%', mark(headPct === null ? null : headPct < 1)]);
 	const cli = sizes.map((s) => {
 		const a = fig(s, 'cliDueMs');
 		const b = fig(s, 'cliReadFloorMs');
 		return a === null || b === null || b === 0 ? null : a / b;
 	});
-	const headCli = cli[sizes.indexOf(HEADLINE as (typeof sizes)[number])] ?? null;
+	const headCli = cli[sizes.indexOf(HEADLINE)] ?? null;
 	ratio.push(['cliDue / cliReadFloor', ...cli.map((r) => fmt(r)), '≤ 3', mark(headCli === null ? null : headCli <= 3)]);
 	out.push('', table(ratio));
 
@@ -185,8 +185,8 @@ export function renderReport(report: BenchReport): string {
 			const v = fig(s, name);
 			return v === null ? null : (1000 * v) / s;
 		});
-		const at10 = per[sizes.indexOf(10000 as (typeof sizes)[number])] ?? null;
-		const at50 = per[sizes.indexOf(50000 as (typeof sizes)[number])] ?? null;
+		const at10 = per[sizes.indexOf(10000)] ?? null;
+		const at50 = per[sizes.indexOf(50000)] ?? null;
 		const factor = at10 === null || at50 === null || at10 === 0 ? null : at50 / at10;
 		growth.push([name, ...per.map((p) => fmt(p)), factor === null ? 'n/a' : `×${fmt(factor)}`, mark(factor === null ? null : factor <= LINEAR_SLACK)]);
 	}

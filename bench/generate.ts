@@ -317,6 +317,59 @@ export function* generateVault(people: number, seed = DEFAULT_SEED): Generator<G
 	for (let j = 0; j < others - dailies; j++) yield generateProject(j, seed);
 }
 
+// ---------------------------------------------------------------- edited and oversized notes
+/**
+ * The note after a touchpoint was logged on `date`, as a `changed` event would hand it
+ * over: `last_contact` set (or added) and a new line on top of the log.
+ */
+export function touchedNote(note: GeneratedNote, date: string): GeneratedNote {
+	let content = note.content;
+	const close = content.indexOf('\n---\n', 3);
+	const head = content.slice(0, close + 1);
+	const key = /^last_contact: .*$/m;
+	const newHead = key.test(head) ? head.replace(key, `last_contact: ${date}`) : `---\nlast_contact: ${date}\n${head.slice(4)}`;
+	content = newHead + content.slice(close + 1);
+	content = content.replace('## Interactions\n', `## Interactions\n- ${date} (call) Bench touchpoint.\n`);
+	return { ...note, content, frontmatter: { ...(note.frontmatter ?? {}), last_contact: date } };
+}
+
+/** A well-formed person note of at least `minBytes`, nearly all of it log lines (newest first). */
+export function bigPersonNote(minBytes: number): GeneratedNote {
+	const fm = {
+		aliases: ['Big'],
+		cadence: 'monthly',
+		trust: 4,
+		last_contact: '2026-10-01',
+		circles: ['work', 'climbing'],
+		knows: ['[[Ana Ruiz]]', '[[Ben Ode]]'],
+	};
+	const head = [
+		'---',
+		'aliases: [Big]',
+		'cadence: monthly',
+		'trust: 4',
+		'last_contact: 2026-10-01',
+		'circles: [work, climbing]',
+		'knows: ["[[Ana Ruiz]]", "[[Ben Ode]]"]',
+		'---',
+		'# Big Note',
+		'',
+		'Someone with years of history in the log.',
+		'',
+		'## Interactions',
+	].join('\n');
+	const lines: string[] = [];
+	let size = head.length + 1;
+	let day = dayNumber('2026-10-01');
+	for (let k = 0; size < minBytes; k++) {
+		const line = `- ${isoDay(day)} (${CHANNELS[k % CHANNELS.length]}) ${VERBS[k % VERBS.length]} ${TOPICS[k % TOPICS.length]}; ${FOLLOWUPS[k % 8]}`;
+		lines.push(line);
+		size += line.length + 1;
+		day -= 1 + (k % 3);
+	}
+	return { path: 'People/Big Note.md', kind: 'person', content: `${head}\n${lines.join('\n')}\n`, frontmatter: fm, tags: [] };
+}
+
 // ---------------------------------------------------------------- on disk
 export interface VaultStamp {
 	generatorVersion: number;

@@ -6,7 +6,7 @@
  * parser re-reads the YAML and runs a dozen regexes per note, which at 50,000 people
  * takes longer than the whole benchmark may.
  */
-import type { CachedMetadata, FrontMatterCache, Loc, Pos, SectionCache } from 'obsidian';
+import type { CachedMetadata, Loc, Pos, SectionCache } from 'obsidian';
 import type { GeneratedNote } from './generate';
 
 const HEADING = /^(#{1,6})\s+(.+)$/;
@@ -57,7 +57,7 @@ export function cachedMetadataFor(note: GeneratedNote): CachedMetadata {
 		bodyStart = close + 5;
 		const endLine = text.slice(0, close + 1).split('\n').length - 1;
 		const pos: Pos = { start: loc(0, 0, 0), end: loc(endLine + 1, 0, bodyStart) };
-		cache.frontmatter = (note.frontmatter ?? {}) as FrontMatterCache;
+		cache.frontmatter = note.frontmatter ?? {};
 		const fl = frontmatterLinks(note.frontmatter ?? {});
 		if (fl.length > 0) cache.frontmatterLinks = fl;
 		cache.frontmatterPosition = pos;

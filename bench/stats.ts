@@ -1,7 +1,8 @@
 /**
- * Timing helpers: every figure is the median of several runs after warm-up runs, with a
- * garbage collection before each run when Node was started with --expose-gc (the worker
- * is), so one run's garbage is not billed to the next.
+ * Timing helpers: every figure is the median of several runs after warm-up runs. A full
+ * garbage collection (Node started with --expose-gc, as the worker is) runs once before a
+ * series, so garbage from the previous step is not billed to this one; not before every
+ * run, because a full collection of a 50,000-note heap takes longer than most runs.
  */
 
 export function median(xs: readonly number[]): number {
@@ -16,7 +17,7 @@ export interface RunPlan {
 	runs: number;
 }
 
-function collect(): void {
+export function collect(): void {
 	const gc = (globalThis as { gc?: () => void }).gc;
 	if (gc) gc();
 }
@@ -27,8 +28,8 @@ function collect(): void {
  */
 export async function medianOf(plan: RunPlan, measure: (i: number) => number | Promise<number>): Promise<number> {
 	const times: number[] = [];
+	collect();
 	for (let i = 0; i < plan.warmup + plan.runs; i++) {
-		collect();
 		const ms = await measure(i);
 		if (i >= plan.warmup) times.push(ms);
 	}

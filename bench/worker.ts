@@ -7,7 +7,7 @@
  * Prints one JSON line (a SizeResult without the command-line figures) on stdout.
  * The DOM must exist before obsidian-test-mocks loads, hence the dynamic import.
  */
-import { argv, stdout } from 'node:process';
+import { argv, exit, stderr, stdout } from 'node:process';
 import { installDom } from './dom-env';
 
 function option(name: string, fallback: number): number {
@@ -27,9 +27,9 @@ async function main(): Promise<void> {
 
 main().then(
 	// Views and clocks leave timers behind; the result is out, so stop here.
-	() => process.exit(0),
+	() => exit(0),
 	(err: unknown) => {
-		process.stderr.write(`bench worker failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-		process.exit(1);
+		stderr.write(`bench worker failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+		exit(1);
 	},
 );

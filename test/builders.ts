@@ -15,8 +15,8 @@ import type { Exchange, LocalDate, LogEntry, Person, ScheduledPerson } from '../
  * KINDRED_PROPERTY_RUNS to a lighter sample for its second and third time zones.
  */
 export function propertyRuns(full: number): number {
-	// eslint-disable-next-line obsidianmd/no-global-this -- tests run in Node, not in a window
-	const n = Number(globalThis.process?.env.KINDRED_PROPERTY_RUNS);
+	// Vitest mirrors the process environment into import.meta.env.
+	const n = Number(import.meta.env.KINDRED_PROPERTY_RUNS);
 	return Number.isInteger(n) && n > 0 ? Math.min(n, full) : full;
 }
 

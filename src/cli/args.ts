@@ -85,7 +85,7 @@ export function isCommand(s: string): s is CommandName {
 function usageMessage(err: unknown, command: CommandName): string {
 	const code = (err as { code?: unknown }).code;
 	const message = err instanceof Error ? err.message : String(err);
-	const quoted = /'(-[^' ]*)/.exec(message)?.[1] ?? null;
+	const quoted = /'(-[^' ,]*)/.exec(message)?.[1] ?? null;
 	switch (code) {
 		case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
 			return `unknown option ${quoted ? `'${quoted}'` : ''} for '${command}'`.replace('  ', ' ');

@@ -10,7 +10,8 @@ import { EXIT_USAGE, EXIT_USER, oneLine, UsageError, UserError } from './errors'
 import { helpText } from './help';
 import type { Io } from './io';
 import { runLog } from './log';
-import { runIcs, runReview } from './review';
+import { runIcs } from './ics';
+import { runReview } from './review';
 
 export function processIo(): Io {
 	const tty = process.stdout.isTTY === true;

@@ -234,10 +234,9 @@ export function setFrontmatterKey(text: string, key: string, value: string, opts
 		return { ok: true, text: next, changed: true };
 	}
 	if (fm.language !== '') {
-		return {
-			ok: false,
-			reason: `the frontmatter is marked as "${fm.language}"; only YAML frontmatter can be edited (it is never run)`,
-		};
+		// Name the language when it is a word; anything else (a stray line) stays out of a one-line message.
+		const marked = /^[\w+.-]{1,20}$/.test(fm.language) ? `marked as "${fm.language}"` : 'not marked as YAML';
+		return { ok: false, reason: `the frontmatter is ${marked}; only YAML frontmatter can be edited (it is never run)` };
 	}
 	if (!fm.close) return { ok: false, reason: 'the frontmatter has no closing ---' };
 

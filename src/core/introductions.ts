@@ -95,6 +95,25 @@ export function knownPairs(people: readonly Person[], resolve: (target: string) 
 	return pairs;
 }
 
+interface Member {
+	person: Person;
+	/** Position in name order, so ranking compares numbers, not strings. */
+	order: number;
+	circles: string[];
+}
+
+interface Candidate {
+	a: Member;
+	b: Member;
+	circles: string[];
+	trust: number;
+}
+
+/** Best first: more shared circles, then more combined trust, then by name. */
+function rank(x: Candidate, y: Candidate): number {
+	return y.circles.length - x.circles.length || y.trust - x.trust || x.a.order - y.a.order || x.b.order - y.b.order;
+}
+
 /**
  * Pairs of people, neither archived nor paused, who share at least one circle and have
  * no `knows` link either way. Ranked by the number of shared circles, then combined
@@ -103,37 +122,66 @@ export function knownPairs(people: readonly Person[], resolve: (target: string) 
 export function suggestIntroductions(people: readonly Person[], limit = INTRODUCTION_LIMIT): Introduction[] {
 	const resolve = linkResolver(people);
 	const known = knownPairs(people, resolve);
-	const eligible = people.filter((p) => p.status !== 'archived' && p.status !== 'paused');
+	const members: Member[] = people
+		.filter((p) => p.status !== 'archived' && p.status !== 'paused')
+		.sort(byName)
+		.map((person, order) => ({ person, order, circles: circlesOf(person).sort() }));
 
-	// Only pairs that share a circle are candidates: bucket by circle rather than try all pairs.
-	const byCircle = new Map<string, Person[]>();
-	for (const p of eligible) {
-		for (const c of circlesOf(p)) {
+	// Only pairs that share a circle are candidates: look within each circle rather than
+	// at all pairs. A pair is considered once, in the first circle (alphabetically) that
+	// it shares, and only the best `limit` are kept, so memory stays small however large a
+	// circle grows. Members are in name order, so the first of a pair is `a`.
+	const byCircle = new Map<string, Member[]>();
+	for (const m of members) {
+		for (const c of m.circles) {
 			const list = byCircle.get(c) ?? [];
-			list.push(p);
+			list.push(m);
 			byCircle.set(c, list);
 		}
 	}
-	const shared = new Map<string, { a: Person; b: Person; circles: string[] }>();
-	for (const [circle, members] of byCircle) {
-		for (let i = 0; i < members.length; i++) {
-			for (let j = i + 1; j < members.length; j++) {
-				const k = pairKey(members[i].path, members[j].path);
-				if (known.has(k)) continue;
-				const [a, b] = byName(members[i], members[j]) <= 0 ? [members[i], members[j]] : [members[j], members[i]];
-				const entry = shared.get(k) ?? { a, b, circles: [] };
-				entry.circles.push(circle);
-				shared.set(k, entry);
+	// Known pairs as numbers (a.order × n + b.order): a string key per pair is what made a
+	// circle of thousands slow.
+	const n = members.length;
+	const orderOf = new Map(members.map((m) => [m.person.path, m.order]));
+	const knownOrders = new Set<number>();
+	for (const k of known) {
+		const [x, y] = k.split('\u0000').map((path) => orderOf.get(path));
+		if (x !== undefined && y !== undefined) knownOrders.add(Math.min(x, y) * n + Math.max(x, y));
+	}
+	const best: Candidate[] = [];
+	for (const [circle, list] of byCircle) {
+		for (let i = 0; i < list.length; i++) {
+			const a = list[i];
+			for (let j = i + 1; j < list.length; j++) {
+				const b = list[j];
+				const both = a.circles.length === 1 ? a.circles : a.circles.filter((c) => b.circles.includes(c));
+				if (both[0] !== circle || knownOrders.has(a.order * n + b.order)) continue;
+				const trust = (a.person.trust ?? 0) + (b.person.trust ?? 0);
+				const worst = best.length >= limit ? best[best.length - 1] : null;
+				// Most pairs in a big circle lose to the current worst: reject before allocating.
+				if (worst && (both.length < worst.circles.length || (both.length === worst.circles.length && trust < worst.trust))) {
+					continue;
+				}
+				keepBest(best, { a, b, circles: both, trust }, limit);
 			}
 		}
 	}
+	return best.map(({ a, b, circles: shared }) => ({
+		a: a.person.path,
+		b: b.person.path,
+		aName: a.person.name,
+		bName: b.person.name,
+		circles: [...shared],
+		reason: `both in ${shared.join(', ')}`,
+	}));
+}
 
-	const trustOf = (x: { a: Person; b: Person }): number => (x.a.trust ?? 0) + (x.b.trust ?? 0);
-	return [...shared.values()]
-		.sort((x, y) => y.circles.length - x.circles.length || trustOf(y) - trustOf(x) || byName(x.a, y.a) || byName(x.b, y.b))
-		.slice(0, Math.max(0, limit))
-		.map(({ a, b, circles }) => {
-			const sorted = [...circles].sort();
-			return { a: a.path, b: b.path, aName: a.name, bName: b.name, circles: sorted, reason: `both in ${sorted.join(', ')}` };
-		});
+/** Insert into a list kept sorted by `rank` and no longer than `limit`. */
+function keepBest(best: Candidate[], c: Candidate, limit: number): void {
+	if (limit <= 0) return;
+	if (best.length >= limit && rank(c, best[best.length - 1]) >= 0) return;
+	let at = best.length;
+	while (at > 0 && rank(c, best[at - 1]) < 0) at--;
+	best.splice(at, 0, c);
+	if (best.length > limit) best.pop();
 }

@@ -62,7 +62,8 @@ export class KindredActions {
 	}
 
 	openNote(path: string, newTab: boolean): void {
-		void this.deps.app.workspace.openLinkText(path, '', newTab);
+		const file = this.file(path);
+		if (file) void this.deps.app.workspace.getLeaf(newTab ? 'tab' : false).openFile(file);
 	}
 
 	/** The log modal for one person; the entry is written when it is submitted. */

@@ -13,8 +13,6 @@ export type DueAction = 'open' | 'log' | 'snooze' | 'toggle';
 
 /** Attribute naming what a control does; read by the view's delegated click handler. */
 export const ACTION_ATTR = 'data-kindred-action';
-/** Attribute identifying a control across redraws, so focus can be put back on it. */
-export const KEY_ATTR = 'data-kindred-key';
 
 function drawHeader(parent: Node, item: HeaderItem): HTMLElement {
 	const el = parent.createDiv({
@@ -25,7 +23,6 @@ function drawHeader(parent: Node, item: HeaderItem): HTMLElement {
 		cls: 'kindred-due-toggle',
 		attr: {
 			[ACTION_ATTR]: 'toggle',
-			[KEY_ATTR]: `section\u0000${item.section}`,
 			'aria-expanded': item.collapsed ? 'false' : 'true',
 		},
 	});
@@ -46,19 +43,19 @@ function drawRow(parent: Node, item: RowItem): HTMLElement {
 	el.createEl('button', {
 		cls: 'kindred-due-name',
 		text: p.name,
-		attr: { [ACTION_ATTR]: 'open', [KEY_ATTR]: `open\u0000${p.path}`, title: p.path },
+		attr: { [ACTION_ATTR]: 'open', title: p.path },
 	});
 	const trust = trustDisplay(p.trust);
 	if (trust) el.createSpan({ cls: 'kindred-due-trust', text: trust.stars, attr: { role: 'img', 'aria-label': trust.label } });
 	el.createEl('button', {
 		cls: 'kindred-due-action',
 		text: 'Log',
-		attr: { [ACTION_ATTR]: 'log', [KEY_ATTR]: `log\u0000${p.path}`, 'aria-label': `Log a touchpoint with ${p.name}` },
+		attr: { [ACTION_ATTR]: 'log', 'aria-label': `Log a touchpoint with ${p.name}` },
 	});
 	el.createEl('button', {
 		cls: 'kindred-due-action',
 		text: 'Snooze',
-		attr: { [ACTION_ATTR]: 'snooze', [KEY_ATTR]: `snooze\u0000${p.path}`, 'aria-label': `Snooze ${p.name}` },
+		attr: { [ACTION_ATTR]: 'snooze', 'aria-label': `Snooze ${p.name}` },
 	});
 
 	const meta = el.createDiv({ cls: 'kindred-due-meta' });
@@ -79,6 +76,7 @@ function drawRow(parent: Node, item: RowItem): HTMLElement {
 			attr: p.cadenceSource === 'trust' ? { title: `Cadence from trust ${p.trust ?? ''}`.trim() } : undefined,
 		});
 	}
+	// The last conversation: styles.css gives it a line of its own in a sidebar.
 	const note = lastNoteDisplay(sp);
 	if (note) meta.createSpan({ cls: 'kindred-due-note', text: note.text, attr: { title: note.title } });
 	return el;

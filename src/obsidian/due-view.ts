@@ -16,7 +16,7 @@ import type { DueStatus, LocalDate } from '../core/types';
 import { describeDue } from '../core/words';
 import type { KindredSettings } from '../core/settings';
 import type { DueViewDeps } from './due-view-deps';
-import { ACTION_ATTR, KEY_ATTR, drawDueItem, type DueAction } from './due-draw';
+import { ACTION_ATTR, drawDueItem, type DueAction } from './due-draw';
 import { buildDueModel, pluralCount, summaryText, upToDateDetail, type ItemHeights } from './due-rows';
 import { DueWindow } from './due-window';
 
@@ -28,13 +28,21 @@ export const VIEW_TYPE_DUE = 'kindred-due';
  * disagree. Phones get room for 44 px tap targets.
  */
 export const ITEM_HEIGHTS: Readonly<Record<'desktop' | 'mobile', ItemHeights>> = Object.freeze({
-	desktop: Object.freeze({ header: 34, row: 60 }),
-	mobile: Object.freeze({ header: 48, row: 84 }),
+	desktop: Object.freeze({ header: 34, row: 72 }),
+	mobile: Object.freeze({ header: 44, row: 88 }),
 });
 
 /** Milliseconds from `now` to the next local midnight (DST days are 23 or 25 hours long). */
 export function msUntilNextLocalMidnight(now: Date): number {
 	return startOfDay(addDays(now, 1)).getTime() - now.getTime();
+}
+
+/** A control's identity across redraws: its action and the row's path or section. */
+function controlKey(el: Element): string | null {
+	const action = el.getAttribute(ACTION_ATTR);
+	if (action === null) return null;
+	const owner = el.closest('[data-path], [data-section]');
+	return `${action}\u0000${owner?.getAttribute('data-path') ?? owner?.getAttribute('data-section') ?? ''}`;
 }
 
 export class DueView extends ItemView {
@@ -279,7 +287,8 @@ export class DueView extends ItemView {
 
 	private onScroll(): void {
 		const list = this.list;
-		if (list === null) return;
+		// A pane being hidden may report a reset offset; keep the one the user left.
+		if (list === null || !this.containerEl.isShown()) return;
 		this.scrollTop = list.scrollerEl.scrollTop;
 		if (this.scrollFrame) return;
 		this.scrollFrame = this.containerEl.win.requestAnimationFrame(() => {
@@ -333,18 +342,21 @@ export class DueView extends ItemView {
 		this.deps.openNote(hit.path, true);
 	}
 
-	/** The key of the focused control in the list, to put focus back after a redraw. */
+	/**
+	 * What the focused control in the list does and to whom (e.g. "log" + a path), so
+	 * focus can go back to the same control after a redraw rebuilt it.
+	 */
 	private focusedKey(): string | null {
 		const active = this.containerEl.doc.activeElement;
 		if (this.list === null || active === null || !this.list.stripEl.contains(active)) return null;
-		return active.getAttribute(KEY_ATTR);
+		return controlKey(active);
 	}
 
 	private refocus(key: string): void {
 		const strip = this.list?.stripEl;
 		if (!strip) return;
-		for (const el of Array.from(strip.querySelectorAll<HTMLElement>(`[${KEY_ATTR}]`))) {
-			if (el.getAttribute(KEY_ATTR) === key) {
+		for (const el of Array.from(strip.querySelectorAll<HTMLElement>(`[${ACTION_ATTR}]`))) {
+			if (controlKey(el) === key) {
 				el.focus({ preventScroll: true });
 				return;
 			}

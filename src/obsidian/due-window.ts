@@ -9,7 +9,7 @@
 import { layoutOffsets, visibleRange, type DueItem, type ItemHeights } from './due-rows';
 
 /** Pixels drawn above and below the viewport, so a fast flick does not show blanks. */
-const OVERSCAN_PX = 240;
+const OVERSCAN_PX = 480;
 /** When the pane has no height yet (not laid out), draw as if it were this tall. */
 const FALLBACK_VIEWPORT_PX = 800;
 

@@ -11,13 +11,14 @@
  */
 import { Component, TFile, TFolder } from 'obsidian';
 import type { CachedMetadata, MetadataCache, TAbstractFile, Vault } from 'obsidian';
-import { readLog } from '../core/logline';
 import { frontmatterTags, isPersonNote } from '../core/membership';
 import { readPerson } from '../core/person';
 import { Roster } from '../core/roster';
 import type { KindredSettings } from '../core/settings';
-import type { LocalDate, LogEntry, Person, ScheduledPerson } from '../core/types';
+import type { LocalDate, Person, ScheduledPerson } from '../core/types';
 import type { DueViewIndex } from './due-view-deps';
+import { readBody, withBody } from './note-body';
+import type { NoteBody } from './note-body';
 
 export interface PeopleIndexDeps {
 	app: {
@@ -65,16 +66,16 @@ export class PeopleIndex extends Component implements DueViewIndex {
 	readonly roster: Roster = new Roster();
 	/** False until start() has built the roster from the cache. */
 	ready = false;
-	/** Logs read from note bodies, by path; absent until the body was read. */
-	private readonly logs: Map<string, LogEntry[]> = new Map();
+	/** What was read from person notes' text, by path; absent until the body was read. */
+	private readonly bodies: Map<string, NoteBody> = new Map();
 	private readonly listeners: Set<() => void> = new Set();
 	private readonly deps: PeopleIndexDeps;
 	/** Bumped by every settings rebuild, so the revision moves even when no person did. */
 	private epoch = 0;
 	/** A background pass stops when this moves on (a rebuild started a new one). */
 	private generation = 0;
-	/** The log heading the cached logs were read with. */
-	private logHeading = '';
+	/** The log settings the cached bodies were read with. */
+	private logKey = '';
 	private started = false;
 	/** Resolves when the current background pass ends (tests and the benchmark wait on it). */
 	logsRead: Promise<void> = Promise.resolve();
@@ -153,16 +154,19 @@ export class PeopleIndex extends Component implements DueViewIndex {
 	}
 
 	onunload(): void {
+		// Stops a background pass and a late settings rebuild; events are unregistered by Component.
 		this.generation++;
+		this.started = false;
 		this.listeners.clear();
 	}
 
 	/** One pass over the cache: frontmatter and tags only. Callers tell the listeners. */
 	private build(): void {
 		const settings = this.deps.getSettings();
-		if (settings.logHeading !== this.logHeading) {
-			this.logs.clear();
-			this.logHeading = settings.logHeading;
+		const logKey = `${settings.logHeading}\n${String(settings.newestFirst)}`;
+		if (logKey !== this.logKey) {
+			this.bodies.clear();
+			this.logKey = logKey;
 		}
 		const seen = new Set<string>();
 		for (const file of this.deps.app.vault.getMarkdownFiles()) {
@@ -185,7 +189,8 @@ export class PeopleIndex extends Component implements DueViewIndex {
 	private read(path: string, cache: CachedMetadata | null, settings: KindredSettings): Person | null {
 		const fm = frontmatterOf(cache);
 		if (!this.isMember(path, cache, fm, settings)) return null;
-		return readPerson(path, fm, settings, this.logs.get(path) ?? null);
+		const body = this.bodies.get(path);
+		return withBody(readPerson(path, fm, settings, body?.log ?? null), body);
 	}
 
 	/** One note changed; `text` is its full content, the source of its log. */
@@ -197,8 +202,9 @@ export class PeopleIndex extends Component implements DueViewIndex {
 			this.forget(path);
 			return;
 		}
-		this.logs.set(path, readLog(text, settings));
-		if (this.roster.upsert(readPerson(path, fm, settings, this.logs.get(path)))) this.emit();
+		const body = readBody(text, cache, settings);
+		this.bodies.set(path, body);
+		if (this.roster.upsert(withBody(readPerson(path, fm, settings, body.log), body))) this.emit();
 	}
 
 	private forget(path: string): void {
@@ -206,7 +212,7 @@ export class PeopleIndex extends Component implements DueViewIndex {
 	}
 
 	private forgetQuietly(path: string): boolean {
-		this.logs.delete(path);
+		this.bodies.delete(path);
 		return this.roster.remove(path);
 	}
 
@@ -235,9 +241,9 @@ export class PeopleIndex extends Component implements DueViewIndex {
 
 	/** Move one entry; true when the roster changed. */
 	private moveOne(file: TFile, oldPath: string): boolean {
-		const log = this.logs.get(oldPath);
-		this.logs.delete(oldPath);
-		if (log) this.logs.set(file.path, log);
+		const body = this.bodies.get(oldPath);
+		this.bodies.delete(oldPath);
+		if (body) this.bodies.set(file.path, body);
 		const person = this.read(file.path, this.deps.app.metadataCache.getFileCache(file), this.deps.getSettings());
 		if (!person) {
 			const wasNew = this.forgetQuietly(file.path);
@@ -257,7 +263,7 @@ export class PeopleIndex extends Component implements DueViewIndex {
 		const pending = this.roster
 			.all()
 			.map((p) => p.path)
-			.filter((p) => !this.logs.has(p));
+			.filter((p) => !this.bodies.has(p));
 		this.logsRead = this.readLogs(gen, pending);
 	}
 
@@ -278,9 +284,10 @@ export class PeopleIndex extends Component implements DueViewIndex {
 				files.forEach((file, k) => {
 					const text = texts[k];
 					// A `changed` event that arrived meanwhile brought newer text; keep it.
-					if (text === null || this.logs.has(file.path) || !this.roster.has(file.path)) return;
-					this.logs.set(file.path, readLog(text, settings));
-					const person = this.read(file.path, metadataCache.getFileCache(file), settings);
+					if (text === null || this.bodies.has(file.path) || !this.roster.has(file.path)) return;
+					const cache = metadataCache.getFileCache(file);
+					this.bodies.set(file.path, readBody(text, cache, settings));
+					const person = this.read(file.path, cache, settings);
 					if (person) this.roster.upsert(person);
 				});
 			});

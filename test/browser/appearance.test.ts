@@ -5,9 +5,8 @@
  * is-phone`) nothing wider than the pane and tap targets of at least 44 px. Writes the
  * pane-light, pane-dark and pane-phone screenshots.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openSession, PHONE, SCREENSHOTS, type Session } from './chromium';
+import { openSession, PHONE, screenshotPath, type Session } from './chromium';
 import { readExampleVault, TODAY, type VaultForPage } from './example-vault';
 import type { ContrastSample } from './page-checks';
 
@@ -46,20 +45,30 @@ async function contrast(): Promise<ContrastSample[]> {
 }
 
 async function screenshotPane(file: string): Promise<void> {
-	await session.page.locator('.mod-right-split').screenshot({ path: join(SCREENSHOTS, file) });
+	await session.page.locator('.mod-right-split').screenshot({ path: screenshotPath(file) });
 }
 
 describe.each(['light', 'dark'] as const)('the %s theme', (theme) => {
-	test('row text has a contrast ratio of at least 4.5:1 against what is behind it', async () => {
+	test('row text has a contrast ratio of at least 4.5:1 in the sidebar', async () => {
 		await session.reload();
 		await session.mount({ ...vault, theme, mobile: false });
 		await screenshotPane(`pane-${theme}.png`);
 		const samples = await contrast();
-		// Every kind of row text was found and measured.
-		for (const selector of ROW_TEXT) expect(samples.some((s) => s.selector === selector), selector).toBe(true);
-		const poor = samples.filter((s) => s.ratio < 4.5);
-		expect(poor).toEqual([]);
+		// Every kind of row text the sidebar shows was found and measured (the last note
+		// is left out at sidebar width by styles.css; it is measured on the phone below).
+		for (const selector of ROW_TEXT.filter((s) => s !== '.kindred-due-note')) {
+			expect(samples.some((s) => s.selector === selector), selector).toBe(true);
+		}
+		expect(samples.filter((s) => s.ratio < 4.5)).toEqual([]);
 		expect(session.errors).toEqual([]);
+	});
+
+	test('row text has a contrast ratio of at least 4.5:1 on a phone', async () => {
+		await session.reload(PHONE);
+		await session.mount({ ...vault, theme, mobile: true });
+		const samples = await contrast();
+		for (const selector of ROW_TEXT) expect(samples.some((s) => s.selector === selector), selector).toBe(true);
+		expect(samples.filter((s) => s.ratio < 4.5)).toEqual([]);
 	});
 });
 
@@ -81,7 +90,7 @@ describe('on a phone', () => {
 	test('nothing overflows horizontally and tap targets are at least 44 px tall', async () => {
 		await session.reload(PHONE);
 		await session.mount({ ...vault, theme: 'light', mobile: true });
-		await session.page.screenshot({ path: join(SCREENSHOTS, 'pane-phone.png') });
+		await session.page.screenshot({ path: screenshotPath('pane-phone.png') });
 		const overflow = await session.page.evaluate(() => window.kindred.overflow('.kindred-due-view, .kindred-due-row, .kindred-due-header, .kindred-due-row *, .kindred-due-top, .kindred-due-top *'));
 		expect(overflow).toEqual([]);
 		const targets = await session.page.evaluate(() => window.kindred.targets('.kindred-due-view button, .kindred-due-view input'));

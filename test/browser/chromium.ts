@@ -11,7 +11,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { MountOptions } from './harness';
 import { buildHarness, REPO, serveHarness, type HarnessServer } from './harness-server';
 
-export const CHROMIUM = process.env.KINDRED_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM = '/usr/bin/chromium';
 
 /** The flags DEVELOPERS.md gives: headless, no sandbox (CI runs as root), nothing phoning home. */
 export const CHROMIUM_ARGS = [
@@ -27,7 +27,13 @@ export const CHROMIUM_ARGS = [
 
 export const SCREENSHOTS = join(REPO, 'test-results', 'screenshots');
 
-export const DESKTOP = { width: 1000, height: 800 };
+/** Where a screenshot goes (test-results/ is ignored by git). */
+export function screenshotPath(file: string): string {
+	return join(SCREENSHOTS, file);
+}
+
+/** Tall enough that the example vault's whole pane is in the screenshot. */
+export const DESKTOP = { width: 1000, height: 900 };
 export const PHONE = { width: 390, height: 844 };
 
 export interface Session {

@@ -195,13 +195,16 @@ export interface PaneState {
 	empty: { title: string; text: string } | null;
 }
 
+/** The text a user can see: innerText leaves out what CSS hides (display: none). */
 function text(el: Element | null): string {
-	return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+	const raw = el instanceof HTMLElement ? el.innerText : (el?.textContent ?? '');
+	return raw.replace(/\s+/g, ' ').trim();
 }
 
 /**
  * What the pane shows, read back from the DOM as a user would read it: section headers
  * and the rows under each, in document order (headers and rows are siblings in the list).
+ * Only drawn items are read; the example vault's pane is short enough to be drawn whole.
  */
 function read(): PaneState {
 	const root = pane();
@@ -217,8 +220,14 @@ function read(): PaneState {
 			});
 			continue;
 		}
-		const section = sections[sections.length - 1];
-		if (section === undefined) throw new Error('a row was drawn before any section header');
+		let section = sections[sections.length - 1];
+		if (section === undefined) {
+			// The list is windowed: scrolled down, the first drawn item can be a row whose
+			// header is above the drawn slice. Its section is known from the row's class.
+			const status = Array.from(el.classList).find((c) => c !== 'kindred-due-row' && c !== 'kindred-due-item') ?? '';
+			section = { status: status.replace(/^kindred-due-/, ''), title: '', count: '', expanded: true, rows: [] };
+			sections.push(section);
+		}
 		section.rows.push({
 			name: text(el.querySelector('.kindred-due-name')),
 			path: el.getAttribute('data-path') ?? '',

@@ -108,6 +108,35 @@ describe('keyboard', () => {
 	});
 });
 
+describe('keyboard in a long list', () => {
+	// The pane draws only the rows near the viewport. Tabbing past the last drawn row must
+	// scroll and draw the next ones, or keyboard users could never reach most people.
+	test('Tab walks every row of 150 people, drawing rows as it goes', async () => {
+		const notes: Record<string, string> = {};
+		const n = 150;
+		for (let i = 0; i < n; i++) {
+			const name = `Person ${String(i).padStart(3, '0')}`;
+			notes[`People/${name}.md`] = `---\ncadence: monthly\ntrust: 3\nlast_contact: 2026-0${1 + (i % 9)}-01\n---\n`;
+		}
+		await session.mount({ notes, theme: 'light', mobile: false, templatesFolder: null });
+		const drawn = await session.page.locator('.kindred-due-row').count();
+		expect(drawn).toBeLessThan(n);
+		const { page } = session;
+		await page.getByRole('searchbox', { name: 'Filter people' }).focus();
+		const logs = new Set<string>();
+		for (let i = 0; i < n * 3 + 20; i++) {
+			await page.keyboard.press('Tab');
+			const f = await focused();
+			if (f === '<body>') break;
+			if (f.startsWith('button:Log a touchpoint with ')) logs.add(f);
+		}
+		expect(logs.size).toBe(n);
+	});
+});
+
+/** Roles Chromium gives to what a user can operate (a date field is `Date`, not `textbox`; compared in lower case). */
+const CONTROL_ROLES = ['button', 'searchbox', 'textbox', 'combobox', 'date', 'spinbutton', 'checkbox', 'switch', 'link'];
+
 interface AXNode {
 	role?: { value?: string };
 	name?: { value?: string };
@@ -128,7 +157,7 @@ async function axNodes(): Promise<AXNode[]> {
 describe('accessible names', () => {
 	test('every button and field in the pane has a name', async () => {
 		const nodes = await axNodes();
-		const controls = nodes.filter((n) => ['button', 'searchbox', 'textbox', 'combobox'].includes(n.role?.value ?? ''));
+		const controls = nodes.filter((n) => CONTROL_ROLES.includes((n.role?.value ?? '').toLowerCase()));
 		expect(controls.length).toBeGreaterThan(10);
 		const unnamed = controls.filter((n) => (n.name?.value ?? '').trim() === '');
 		expect(unnamed).toEqual([]);
@@ -142,7 +171,7 @@ describe('accessible names', () => {
 		const nodes = await axNodes();
 		const dialog = nodes.filter((n) => n.role?.value === 'dialog');
 		expect(dialog).toHaveLength(1);
-		const controls = nodes.filter((n) => ['button', 'textbox', 'combobox'].includes(n.role?.value ?? ''));
+		const controls = nodes.filter((n) => CONTROL_ROLES.includes((n.role?.value ?? '').toLowerCase()));
 		expect(controls.filter((n) => (n.name?.value ?? '').trim() === '')).toEqual([]);
 		expect(controls.map((n) => n.name?.value)).toEqual(expect.arrayContaining(['Date', 'Channel', 'Note', 'Exchange', 'Log touchpoint', 'Cancel']));
 	});

@@ -5,9 +5,8 @@
  * the index re-reads that one note, and the row leaves "Overdue". Snooze takes the same
  * path. Also writes the log-modal screenshot.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { openSession, SCREENSHOTS, type Session } from './chromium';
+import { openSession, screenshotPath, type Session } from './chromium';
 import { readExampleVault, TODAY, type Expected, type VaultForPage } from './example-vault';
 import type { PaneState } from './harness';
 
@@ -61,7 +60,7 @@ describe('logging a touchpoint from the pane', () => {
 		await page.getByRole('button', { name: 'Log a touchpoint with Sofia Marsh' }).click();
 		const note = page.getByRole('textbox', { name: 'Note' });
 		await note.fill('Coffee at the market; she found a flat near the river.');
-		await page.screenshot({ path: join(SCREENSHOTS, 'log-modal.png') });
+		await page.screenshot({ path: screenshotPath('log-modal.png') });
 		await note.press('Enter');
 		await expect.poll(() => page.locator('.modal-container').count()).toBe(0);
 		await settled();
@@ -112,6 +111,26 @@ describe('logging a touchpoint from the pane', () => {
 		await settled();
 		expect(await noteText(SOFIA)).toBe(original);
 		expect(section(await read(), 'overdue')).toContain('Sofia Marsh');
+	});
+});
+
+describe('a note that cannot be edited safely', () => {
+	test('is listed, and logging tells the user why nothing was written', async () => {
+		const path = 'People/Pia Lund.md';
+		const text = '---\ncadence: monthly\ntrust: 3\nlast_contact:\n  - 2026-01-01\n---\nMet at the print fair.\n';
+		await session.reload();
+		await session.mount({ ...vault, notes: { ...vault.notes, [path]: text }, theme: 'light', mobile: false });
+		const { page } = session;
+		expect((await read()).sections.find((s) => s.status === 'invalid')?.rows.map((r) => r.name)).toContain('Pia Lund');
+		await page.getByRole('button', { name: 'Log a touchpoint with Pia Lund' }).click();
+		await page.getByRole('textbox', { name: 'Note' }).fill('Coffee');
+		await page.getByRole('textbox', { name: 'Note' }).press('Enter');
+		await settled();
+		expect(await noteText(path)).toBe(text);
+		const notices = await page.evaluate(() => window.kindred.notices());
+		expect(notices).toHaveLength(1);
+		expect(notices[0]).toContain(path);
+		expect(notices[0]).toMatch(/last_contact/);
 	});
 });
 

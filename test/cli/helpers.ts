@@ -43,8 +43,8 @@ export interface RunOptions {
 	cwd?: string;
 }
 
-function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-	const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...extra };
+function childEnv(extra: Record<string, string> = {}): Record<string, string | undefined> {
+	const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...extra };
 	delete env.FORCE_COLOR;
 	return env;
 }

@@ -9,6 +9,9 @@ import { applySnooze, applyStatus, applyTouchpoint, type EditContext } from '../
 import { defaultSettings } from '../../src/core/settings';
 import type { EditResult, LogEntry, PersonStatus } from '../../src/core/types';
 
+/** The global the `---js` payloads below would set if anything ever ran them. */
+declare const kindredPwned: unknown;
+
 const TODAY = '2026-11-23';
 const PATH = 'People/Ana Ruiz.md';
 const n = (...lines: string[]): string => lines.join('\n');
@@ -92,6 +95,11 @@ const cases: Case[] = [
 		message: `${PATH}: cannot log: the frontmatter is marked as "javascript"; only YAML frontmatter can be edited (it is never run)`,
 	},
 	{
+		case: 'old Mac line endings (CR only): the first line is not a frontmatter fence',
+		text: '---\rtrust: 4\r---\r',
+		message: `${PATH}: cannot log: the frontmatter is not marked as YAML; only YAML frontmatter can be edited (it is never run)`,
+	},
+	{
 		case: 'an impossible touchpoint date',
 		text: n('---', 'trust: 4', '---'),
 		run: log({ date: '2026-02-30' }),
@@ -153,7 +161,7 @@ describe('bad input: a clear one-line message and nothing written', () => {
 		expect(message).not.toMatch(/[\r\n]/);
 		expect(text).toBe(before);
 		if (text.startsWith('---j')) expect(parsed).toBe(0);
-		expect((globalThis as Record<string, unknown>).kindredPwned).toBeUndefined();
+		expect(typeof kindredPwned).toBe('undefined');
 	});
 });
 

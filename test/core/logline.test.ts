@@ -6,7 +6,8 @@ import { findLogSection, formatLogLine, parseLogLine, readLog, scanLog } from '.
 import { defaultSettings } from '../../src/core/settings';
 import type { LogEntry } from '../../src/core/types';
 
-const runs = Number(process.env.KINDRED_PROPERTY_RUNS) || 10_000;
+// `npm test` sets KINDRED_PROPERTY_RUNS (Vitest mirrors the environment into import.meta.env).
+const runs = Number(import.meta.env.KINDRED_PROPERTY_RUNS) || 10_000;
 const settings = defaultSettings();
 
 function entry(date: string, over: Partial<LogEntry> = {}): LogEntry {
@@ -218,11 +219,15 @@ describe('findLogSection and readLog', () => {
 			lines.push(`- 2026-${String((i % 12) + 1).padStart(2, '0')}-15 (call) Gave: talked about things ${i}`);
 		}
 		const text = lines.join('\n');
-		readLog(text, settings);
-		const t0 = performance.now();
-		for (let i = 0; i < 20; i++) readLog(text, settings);
-		const each = (performance.now() - t0) / 20;
-		expect(each).toBeLessThan(20);
+		// The fastest of many runs: a loaded CI machine slows some runs, not the best one.
+		// About a millisecond on a laptop; the bound only catches a quadratic scan.
+		let best = Infinity;
+		for (let i = 0; i < 30; i++) {
+			const t0 = performance.now();
+			readLog(text, settings);
+			best = Math.min(best, performance.now() - t0);
+		}
+		expect(best).toBeLessThan(10);
 
 		// Hostile lines: long runs of what the parser looks for.
 		const hostile = `## Interactions\n- 2026-01-01 ${'('.repeat(100_000)}\n- 2026-01-01 (${' '.repeat(100_000)}x\n${'#'.repeat(100_000)}\n${'`'.repeat(100_000)}\n`;

@@ -172,6 +172,22 @@ const rows: Row[] = [
 		after: n('---', 'last_contact: 2026-11-23', '---', '## Interactions', 'Calls and coffees.', '', '- 2026-11-23 (call) Talked', '', '# Later', ''),
 	},
 	{
+		name: 'hand-typed undated items: newest first puts the entry above them',
+		before: n('---', 'last_contact: 2026-11-02', '---', '## Interactions', 'Since we met:', '- Nov 3rd, coffee', '- 2026-02-30 (typo) call', ''),
+		after: n('---', 'last_contact: 2026-11-23', '---', '## Interactions', 'Since we met:', '- 2026-11-23 (call) Talked', '- Nov 3rd, coffee', '- 2026-02-30 (typo) call', ''),
+	},
+	{
+		name: 'hand-typed undated items: newest last puts the entry below them',
+		settings: { newestFirst: false },
+		before: n('---', 'last_contact: 2026-11-02', '---', '## Interactions', '- Nov 3rd, coffee', '', '## Notes', ''),
+		after: n('---', 'last_contact: 2026-11-23', '---', '## Interactions', '- Nov 3rd, coffee', '- 2026-11-23 (call) Talked', '', '## Notes', ''),
+	},
+	{
+		name: 'an entry inside a fence in the log section is not used for placement',
+		before: n('## Interactions', '```', '- 2026-12-01 example in code', '```', '- 2026-11-01 real', ''),
+		after: n('---', 'last_contact: 2026-11-23', '---', '## Interactions', '```', '- 2026-12-01 example in code', '```', '- 2026-11-23 (call) Talked', '- 2026-11-01 real', ''),
+	},
+	{
 		name: 'a back-dated entry is placed by date and last_contact does not move back',
 		entry: { date: '2026-11-10', channel: 'coffee', text: 'Late note' },
 		before: n('---', 'last_contact: 2026-11-20', '---', '## Interactions', '- 2026-11-20 (call) A', '- 2026-11-01 (call) B', ''),

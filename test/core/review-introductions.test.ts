@@ -1,7 +1,11 @@
 // @vitest-environment happy-dom
 // (the shared setup file, obsidian-test-mocks, needs a DOM even for pure core tests)
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { byName } from '../../src/core/by-name';
+import { circlesOf } from '../../src/core/circles';
 import { knownPairs, linkResolver, reachOf, suggestIntroductions } from '../../src/core/introductions';
+import type { Person } from '../../src/core/types';
 import { PersonBuilder, person } from '../builders';
 
 describe('linkResolver', () => {
@@ -126,5 +130,61 @@ describe('suggestIntroductions', () => {
 		const people = Array.from({ length: 8 }, (_, i) => person(`P${i}`, (b) => b.circles(['x'])));
 		expect(suggestIntroductions(people)).toHaveLength(10);
 		expect(suggestIntroductions(people, 3)).toHaveLength(3);
+	});
+});
+
+/** The rule stated plainly, over all pairs: what the bucketed, top-N version must equal. */
+function bruteForce(people: Person[], limit: number): string[] {
+	const known = knownPairs(people, linkResolver(people));
+	const ok = people.filter((p) => p.status !== 'archived' && p.status !== 'paused');
+	const rows: { a: Person; b: Person; shared: string[] }[] = [];
+	for (let i = 0; i < ok.length; i++) {
+		for (let j = i + 1; j < ok.length; j++) {
+			const [a, b] = byName(ok[i], ok[j]) <= 0 ? [ok[i], ok[j]] : [ok[j], ok[i]];
+			const shared = circlesOf(a)
+				.filter((c) => circlesOf(b).includes(c))
+				.sort();
+			const k = a.path < b.path ? `${a.path}\u0000${b.path}` : `${b.path}\u0000${a.path}`;
+			if (shared.length > 0 && !known.has(k)) rows.push({ a, b, shared });
+		}
+	}
+	const trust = (r: { a: Person; b: Person }) => (r.a.trust ?? 0) + (r.b.trust ?? 0);
+	return rows
+		.sort((x, y) => y.shared.length - x.shared.length || trust(y) - trust(x) || byName(x.a, y.a) || byName(x.b, y.b))
+		.slice(0, limit)
+		.map((r) => `${r.a.path}|${r.b.path}|${r.shared.join(',')}`);
+}
+
+describe('suggestIntroductions (property)', () => {
+	it('equals the plain all-pairs rule', () => {
+		const someone = fc.record({
+			circles: fc.subarray(['A', 'a', 'b', 'c', 'd']),
+			knows: fc.subarray([0, 1, 2, 3, 4, 5, 6, 7]),
+			trust: fc.option(fc.integer({ min: 1, max: 5 })),
+			status: fc.constantFrom('active', 'target', 'paused', 'archived'),
+		});
+		fc.assert(
+			fc.property(fc.array(someone, { maxLength: 8 }), fc.integer({ min: 0, max: 12 }), (specs, limit) => {
+				const people = specs.map((s, i) =>
+					person(`P${i}`, (b) =>
+						b
+							.circles(s.circles)
+							.knows(s.knows.map((k) => `[[P${k}]]`))
+							.trust(s.trust ?? undefined)
+							.status(s.status),
+					),
+				);
+				const got = suggestIntroductions(people, limit).map((x) => `${x.a}|${x.b}|${x.circles.join(',')}`);
+				expect(got).toEqual(bruteForce(people, limit));
+			}),
+			{ numRuns: 300 },
+		);
+	});
+
+	it('copes with a large circle', () => {
+		const people = Array.from({ length: 2000 }, (_, i) => person(`P${i}`, (b) => b.circles(['work']).trust((i % 5) + 1)));
+		const intros = suggestIntroductions(people);
+		expect(intros).toHaveLength(10);
+		expect(intros[0].reason).toBe('both in work');
 	});
 });

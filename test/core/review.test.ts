@@ -197,6 +197,18 @@ describe('sentences', () => {
 });
 
 describe('formatReviewText', () => {
+	it('says so when a section is empty', () => {
+		const text = formatReviewText(reviewNetwork([person('Solo')], TODAY, settingsWith()));
+		expect(text).toContain('Inner circle: 0 of 12 — under target by 12\n  No one has trust 4 or 5 yet.');
+		expect(text).toContain('No touchpoints marked gave or received in the last 12 months.');
+		expect(text).not.toContain('Give first');
+		expect(text).toContain('Reach: 1 person directly, 0 more through them');
+		expect(text).toContain('Introductions\n  None: no two people who share a circle are strangers to each other.');
+		expect(text).toContain('Targets: 0 of 3 — room for 3 more\n  No one marked as a target.');
+		expect(text).toContain('Weed candidates\n  None: no one drains you, has gone quiet or is one-sided.');
+		expect(text.endsWith('\n')).toBe(true);
+	});
+
 	it('prints every section of the fixture review', () => {
 		const text = formatReviewText(reviewNetwork(loadFixtureVault('network'), TODAY, settingsWith()));
 		expect(text).toMatchInlineSnapshot(`

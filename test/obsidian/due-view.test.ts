@@ -3,6 +3,8 @@
 // over core's real Roster, people built by PersonBuilder, and a frozen clock.
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App, WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
+import fc from 'fast-check';
+import { addDaysLocal, todayLocal } from '../../src/core/dates';
 import { Roster } from '../../src/core/roster';
 import { defaultSettings, type KindredSettings } from '../../src/core/settings';
 import type { LocalDate, Person, ScheduledPerson } from '../../src/core/types';
@@ -69,28 +71,34 @@ function cast(): Person[] {
 
 interface Mounted {
 	view: DueView;
-	deps: DueViewDeps & {
-		openNote: ReturnType<typeof vi.fn>;
-		logTouchpoint: ReturnType<typeof vi.fn>;
-		snooze: ReturnType<typeof vi.fn>;
-	};
+	/** What the view asked the plugin to do. */
+	deps: ReturnType<typeof spies>;
 	root: HTMLElement;
 	/** happy-dom does no layout, so `isShown()` is whatever the test says. */
-	setShown(shown: boolean): void;
+	setShown: (shown: boolean) => void;
 }
 
 const open: DueView[] = [];
 
+function spies() {
+	return {
+		openNote: vi.fn<(path: string, newTab: boolean) => void>(),
+		logTouchpoint: vi.fn<(path: string) => void>(),
+		snooze: vi.fn<(path: string) => void>(),
+	};
+}
+
 async function mount(index: FakeIndex): Promise<Mounted> {
 	const app = App.createConfigured__();
 	const leaf = WorkspaceLeaf.create2__(app);
-	const deps = {
+	const calls = spies();
+	const deps: DueViewDeps = {
 		index,
 		getSettings: () => settings,
 		now: () => new Date(),
-		openNote: vi.fn(),
-		logTouchpoint: vi.fn(),
-		snooze: vi.fn(),
+		openNote: (path, newTab) => calls.openNote(path, newTab),
+		logTouchpoint: (path) => calls.logTouchpoint(path),
+		snooze: (path) => calls.snooze(path),
 	};
 	const view = new DueView(leaf.asOriginalType3__(), deps);
 	let shown = true;
@@ -99,7 +107,7 @@ async function mount(index: FakeIndex): Promise<Mounted> {
 	view.load();
 	await view.onOpen();
 	open.push(view);
-	return { view, deps, root: view.contentEl, setShown: (s) => (shown = s) };
+	return { view, deps: calls, root: view.contentEl, setShown: (s) => (shown = s) };
 }
 
 /** Run pending animation frames (the view coalesces redraws and scrolls into frames). */
@@ -178,7 +186,8 @@ describe('DueView: sections and rows', () => {
 		expect(trust?.getAttribute('aria-label')).toBe('Trust 4 of 5');
 		const note = ana.querySelector('.kindred-due-note');
 		expect(note?.textContent?.endsWith('…')).toBe(true);
-		expect(note?.getAttribute('title')).toBe(`2026-10-01 (call) ${'Talked about her move to Lisbon. '.repeat(10).trim()}`);
+		const full = `2026-10-01 (call) ${'Talked about her move to Lisbon. '.repeat(10).trim()}`;
+		expect(note?.getAttribute('title')).toBe(full);
 		expect(row(root, 'Ben Ode').querySelector('.kindred-due-when')?.textContent).toBe('due today');
 		expect(row(root, 'Cy Park').querySelector('.kindred-due-when')?.textContent).toBe('due in 3 days');
 		expect(row(root, 'Dee Lin').querySelector('.kindred-due-when')?.textContent).toBe('never contacted');
@@ -363,6 +372,20 @@ describe('DueView: redraws', () => {
 		expect(sections(root)).not.toContain('Due today1');
 	});
 
+	it('puts focus back on the same control after a redraw rebuilt the rows', async () => {
+		const index = new FakeIndex(settings);
+		index.put(...cast());
+		const { root } = await mount(index);
+		const logCy = (): HTMLElement => row(root, 'Cy Park').querySelector<HTMLElement>('[data-kindred-action="log"]')!;
+		const before = logCy();
+		before.focus();
+		expect(document.activeElement).toBe(before);
+		index.put(b('Hal Reed').cadence('weekly').lastContact('2026-11-01').build());
+		frame();
+		expect(logCy()).not.toBe(before);
+		expect(document.activeElement).toBe(logCy());
+	});
+
 	it('coalesces a burst of changes into one redraw per frame', async () => {
 		const index = new FakeIndex(settings);
 		index.put(...cast());
@@ -443,14 +466,24 @@ describe('DueView: redraws', () => {
 		document.body.addClass('is-mobile');
 		const mobile = await mount(index);
 		expect(mobile.root.style.getPropertyValue('--kindred-row-height')).toBe(`${ITEM_HEIGHTS.mobile.row}px`);
-		// A 44 px line of tap targets plus the line of words under it.
-		expect(ITEM_HEIGHTS.mobile.row).toBeGreaterThanOrEqual(44 + 24);
+		// A 44 px line of tap targets plus two lines of words under it.
+		expect(ITEM_HEIGHTS.mobile.row).toBeGreaterThanOrEqual(44 + 2 * 20);
 		expect(ITEM_HEIGHTS.mobile.header).toBeGreaterThanOrEqual(44);
 	});
 
 	it('computes the time to the next local midnight', () => {
 		expect(msUntilNextLocalMidnight(new Date(2026, 10, 23, 23, 30))).toBe(30 * 60 * 1000);
 		expect(msUntilNextLocalMidnight(new Date(2026, 10, 23, 0, 0))).toBe(24 * 60 * 60 * 1000);
+		// In any time zone, DST days included: the first instant of the next local date.
+		fc.assert(
+			fc.property(fc.date({ min: new Date(2000, 0, 1), max: new Date(2100, 0, 1), noInvalidDate: true }), (now) => {
+				const ms = msUntilNextLocalMidnight(now);
+				expect(ms).toBeGreaterThan(0);
+				expect(ms).toBeLessThanOrEqual(25 * 60 * 60 * 1000);
+				expect(todayLocal(new Date(now.getTime() + ms))).toBe(addDaysLocal(todayLocal(now), 1));
+				expect(todayLocal(new Date(now.getTime() + ms - 1))).toBe(todayLocal(now));
+			}),
+		);
 	});
 });
 

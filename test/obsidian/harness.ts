@@ -11,7 +11,7 @@
  * - deleting does not fire the cache's `deleted`.
  */
 import type { App as AppOriginal, TFile as TFileOriginal } from 'obsidian';
-import { App, Modal, Notice, TFile, TFolder } from 'obsidian-test-mocks/obsidian';
+import { App, Modal, Notice, TextComponent, TFile, TFolder } from 'obsidian-test-mocks/obsidian';
 import { vi } from 'vitest';
 import { defaultSettings } from '../../src/core/settings';
 import type { KindredSettings } from '../../src/core/settings';
@@ -106,7 +106,7 @@ export function makeVault(files: Record<string, string> = {}): TestVault {
 			await app.vault.rename(f, newPath);
 		},
 		remove: async (path) => {
-			await app.vault.delete(TFile.fromOriginalType2__(file(path)));
+			await app.fileManager.trashFile(TFile.fromOriginalType2__(file(path)));
 		},
 	};
 }
@@ -152,7 +152,7 @@ export function freezeToday(date: string): void {
 
 /** Let queued promise callbacks and zero-delay timers run. */
 export function flush(): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, 0));
+	return new Promise((resolve) => window.setTimeout(resolve, 0));
 }
 
 
@@ -186,4 +186,24 @@ export function byLabel<T extends HTMLElement = HTMLElement>(root: HTMLElement, 
 
 export function pressEnter(el: HTMLElement): void {
 	el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+}
+
+/**
+ * Typing into settings text fields. The double's TextComponent does not listen to the
+ * DOM; this finds the component behind an input and changes its value through it, which
+ * runs the onChange handler as typing would in Obsidian.
+ */
+export function trackTextFields(): (input: HTMLInputElement, value: string) => void {
+	const made: TextComponent[] = [];
+	const create = TextComponent.create__.bind(TextComponent);
+	vi.spyOn(TextComponent, 'create__').mockImplementation((el: HTMLElement) => {
+		const c = create(el);
+		made.push(c);
+		return c;
+	});
+	return (input, value) => {
+		const c = made.find((m) => m.inputEl === input);
+		if (!c) throw new Error('no text field behind that input');
+		c.setValue(value);
+	};
 }

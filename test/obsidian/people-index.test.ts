@@ -272,3 +272,24 @@ describe('the due list', () => {
 		expect(index.isPerson('People/Ben.md')).toBe(false);
 	});
 });
+
+describe('what only the note text tells', () => {
+	it('marks a person invalid when the frontmatter does not parse, naming the reason', async () => {
+		const vault = makeVault({ 'People/Broken.md': '---\ntrust: [4\n---\n# Broken\n' });
+		const index = await startIndex(vault);
+		const [sp] = index.dueList('2026-11-23');
+		expect(sp.status).toBe('invalid');
+		expect(sp.problems[0]).toMatchObject({ field: 'frontmatter', reason: expect.stringMatching(/^is not valid YAML/) as string });
+		// Fixing it clears the problem on the next change.
+		await vault.modify('People/Broken.md', '---\ntrust: 4\n---\n# Broken\n');
+		expect(index.dueList('2026-11-23')[0].status).toBe('never');
+	});
+
+	it('reports a log line with an impossible date without blocking the person', async () => {
+		const vault = makeVault({ 'People/Ana.md': ana.replace('## Interactions\n', '## Interactions\n- 2026-02-30 (call) Typo.\n') });
+		const index = await startIndex(vault);
+		const sp = index.dueList('2026-11-23', true)[0];
+		expect(sp.status).toBe('overdue');
+		expect(sp.problems.map((p) => p.field)).toEqual(['log']);
+	});
+});

@@ -1,0 +1,169 @@
+// @vitest-environment happy-dom
+// (the shared setup file, obsidian-test-mocks, needs a DOM even for command-line tests)
+/**
+ * The safe rewrite behind `kindred log`: a change made by someone else between our read
+ * and our write is never lost (retry once from the new text, then refuse), temporary and
+ * lock files never stay behind, and permissions and symlinks survive.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runLog } from '../../src/cli/log';
+import type { Io } from '../../src/cli/io';
+import { safeRewrite, type Compute } from '../../src/cli/write';
+import { copyVault, FIXTURES, hashTree, removeDir } from './helpers';
+
+let dir: string;
+let file: string;
+
+beforeEach(() => {
+	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kindred-write-'));
+	file = path.join(dir, 'note.md');
+	fs.writeFileSync(file, 'one\n');
+});
+afterEach(() => removeDir(dir));
+
+/** Appends a line: the edit under test. */
+const append: Compute = (bytes) => ({ ok: true, bytes: Buffer.concat([bytes, Buffer.from('ours\n')]) });
+
+function leftovers(): string[] {
+	return fs.readdirSync(dir).filter((f) => f !== 'note.md' && !f.startsWith('target'));
+}
+
+describe('safeRewrite', () => {
+	it('writes the computed bytes in one attempt when nobody interferes', async () => {
+		const r = await safeRewrite(file, append);
+		expect(r).toEqual({ ok: true, written: true, attempts: 1 });
+		expect(fs.readFileSync(file, 'utf8')).toBe('one\nours\n');
+		expect(leftovers()).toEqual([]);
+	});
+
+	it('starts again from the new text when the note changed after it was read', async () => {
+		const r = await safeRewrite(file, append, {
+			beforeCommit: (attempt) => {
+				if (attempt === 1) fs.appendFileSync(file, 'theirs\n'); // e.g. Obsidian saved meanwhile
+			},
+		});
+		expect(r).toEqual({ ok: true, written: true, attempts: 2 });
+		// Both edits are there: theirs was not overwritten by a write computed from the old text.
+		expect(fs.readFileSync(file, 'utf8')).toBe('one\ntheirs\nours\n');
+		expect(leftovers()).toEqual([]);
+	});
+
+	it('refuses when the note changed again, keeping the other writer’s text', async () => {
+		let n = 0;
+		const r = await safeRewrite(file, append, {
+			label: 'People/Note.md',
+			beforeCommit: () => fs.appendFileSync(file, `theirs ${++n}\n`),
+		});
+		expect(r).toEqual({
+			ok: false,
+			error: 'People/Note.md: nothing written: the note kept changing while Kindred was writing it; try again',
+		});
+		expect(fs.readFileSync(file, 'utf8')).toBe('one\ntheirs 1\ntheirs 2\n');
+		expect(leftovers()).toEqual([]);
+	});
+
+	it('does not write when the computation refuses or changes nothing', async () => {
+		const mtime = fs.statSync(file).mtimeMs;
+		expect(await safeRewrite(file, () => ({ ok: false, error: 'no' }))).toEqual({ ok: false, error: 'no' });
+		expect(await safeRewrite(file, (b) => ({ ok: true, bytes: b }))).toEqual({ ok: true, written: false, attempts: 1 });
+		expect(fs.statSync(file).mtimeMs).toBe(mtime);
+		expect(leftovers()).toEqual([]);
+	});
+
+	it('keeps the file mode', async () => {
+		if (process.platform === 'win32') return;
+		fs.chmodSync(file, 0o600);
+		await safeRewrite(file, append);
+		expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+	});
+
+	it('writes through a symlink to its target and keeps the link', async () => {
+		if (process.platform === 'win32') return;
+		const target = path.join(dir, 'target.md');
+		fs.renameSync(file, target);
+		fs.symlinkSync(target, file);
+		expect((await safeRewrite(file, append)).ok).toBe(true);
+		expect(fs.lstatSync(file).isSymbolicLink()).toBe(true);
+		expect(fs.readFileSync(target, 'utf8')).toBe('one\nours\n');
+	});
+
+	it('waits for another kindred process’s lock, then gives up with a message', async () => {
+		const lock = path.join(dir, '.note.md.kindred-lock');
+		fs.writeFileSync(lock, `${process.pid}\n`); // held by a live process (this one)
+		const r = await safeRewrite(file, append, { lockTimeoutMs: 150, label: 'note.md' });
+		expect(r).toEqual({ ok: false, error: 'note.md: nothing written: another kindred process is writing it; try again' });
+		expect(fs.readFileSync(file, 'utf8')).toBe('one\n');
+		expect(fs.existsSync(lock)).toBe(true); // not ours to remove
+	});
+
+	it('takes over a lock left by a process that no longer runs', async () => {
+		const lock = path.join(dir, '.note.md.kindred-lock');
+		fs.writeFileSync(lock, '2147483646\n');
+		const r = await safeRewrite(file, append, { lockTimeoutMs: 150 });
+		expect(r.ok).toBe(true);
+		expect(fs.existsSync(lock)).toBe(false);
+	});
+
+	it('reports a missing note in one line', async () => {
+		const r = await safeRewrite(path.join(dir, 'gone.md'), append, { label: 'gone.md' });
+		expect(r).toEqual({ ok: false, error: 'gone.md: cannot read the note (ENOENT)' });
+	});
+});
+
+describe('runLog with a concurrent edit between read and write', () => {
+	let vault: string;
+	const out: string[] = [];
+	const io: Io = {
+		out: (t) => void out.push(t),
+		err: (t) => void out.push(t),
+		style: { color: false, columns: null },
+		defaultVault: '',
+		now: () => new Date(2025, 0, 20, 12),
+	};
+	beforeEach(() => {
+		vault = copyVault(path.join(FIXTURES, 'log-vault'));
+		out.length = 0;
+	});
+	afterEach(() => removeDir(path.dirname(vault)));
+
+	const args = {
+		command: 'log' as const,
+		person: 'Plain',
+		date: '2025-01-15',
+		channel: 'call',
+		note: 'from the CLI',
+		exchange: null,
+	};
+
+	it('keeps the other edit and adds ours (retry once)', async () => {
+		const note = path.join(vault, 'People/Plain.md');
+		const code = await runLog({ ...args, vault }, io, {
+			beforeCommit: (attempt) => {
+				if (attempt === 1) fs.appendFileSync(note, '- 2025-01-10 (email) typed in Obsidian meanwhile\n');
+			},
+		});
+		expect(code).toBe(0);
+		const text = fs.readFileSync(note, 'utf8');
+		expect(text).toContain('- 2025-01-10 (email) typed in Obsidian meanwhile\n');
+		expect(text).toContain('- 2025-01-15 (call) from the CLI\n');
+		expect(text).toContain('last_contact: 2025-01-15\n');
+	});
+
+	it('refuses with exit 1 when the note keeps changing, and loses nothing of theirs', async () => {
+		const note = path.join(vault, 'People/Plain.md');
+		let theirs = '';
+		await expect(
+			runLog({ ...args, vault }, io, {
+				beforeCommit: (attempt) => {
+					fs.appendFileSync(note, `- 2025-01-1${attempt} (email) edit ${attempt}\n`);
+					theirs = fs.readFileSync(note, 'utf8');
+				},
+			}),
+		).rejects.toThrow('People/Plain.md: nothing written: the note kept changing while Kindred was writing it; try again');
+		expect(fs.readFileSync(note, 'utf8')).toBe(theirs);
+		expect(Object.keys(hashTree(vault)).some((f) => /kindred-(lock|\d)/.test(f))).toBe(false);
+	});
+});

@@ -1,0 +1,223 @@
+// @vitest-environment happy-dom
+/**
+ * The plugin's lifecycle: settings load and migration, sync rewriting data.json, what
+ * onload registers (and that it reads no notes), the index starting when the layout is
+ * ready, the status bar count, and the settings tab saving and rebuilding.
+ */
+import type { PluginManifest } from 'obsidian';
+import { Plugin } from 'obsidian-test-mocks/obsidian';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS, defaultSettings } from '../../src/core/settings';
+import KindredPlugin from '../../src/main';
+import { DueView } from '../../src/obsidian/due-view';
+import { DUE_VIEW_TYPE } from '../../src/obsidian/due-view-deps';
+import { KindredSettingTab } from '../../src/obsidian/settings-tab';
+import { byLabel, captureNotices, flush, freezeToday, makeVault, trackTextFields } from './harness';
+import type { TestVault } from './harness';
+
+const manifest: PluginManifest = {
+	id: 'kindred',
+	name: 'Kindred',
+	version: '0.1.0',
+	minAppVersion: '1.7.2',
+	description: '',
+	author: '',
+};
+
+const ana = '---\ntrust: 4\ncadence: monthly\nlast_contact: 2026-10-01\n---\n# Ana\n';
+const ben = '---\ntrust: 5\n---\n# Ben\n';
+
+interface Loaded {
+	vault: TestVault;
+	plugin: KindredPlugin;
+	/** The mock's view of the same plugin: what it registered. */
+	registered: Plugin;
+	data: { value: unknown };
+}
+
+async function load(files: Record<string, string>, stored: unknown, layoutReady = true): Promise<Loaded> {
+	const vault = makeVault(files);
+	const plugin = new KindredPlugin(vault.obsidian, manifest);
+	const data = { value: stored };
+	vi.spyOn(plugin, 'loadData').mockImplementation(() => Promise.resolve(data.value));
+	vi.spyOn(plugin, 'saveData').mockImplementation((d: unknown) => {
+		data.value = JSON.parse(JSON.stringify(d)) as unknown;
+		return Promise.resolve();
+	});
+	plugin.load();
+	await flush();
+	if (layoutReady) {
+		vault.app.workspace.setLayoutReady__();
+		await flush();
+		await plugin.index?.logsRead;
+	}
+	return { vault, plugin, registered: plugin as unknown as Plugin, data };
+}
+
+beforeEach(() => freezeToday('2026-11-23'));
+afterEach(() => {
+	vi.useRealTimers();
+	vi.restoreAllMocks();
+});
+
+describe('settings', () => {
+	it('loads the defaults into a copy, never into DEFAULT_SETTINGS', async () => {
+		const before = JSON.stringify(DEFAULT_SETTINGS);
+		const { plugin } = await load({}, null);
+		expect(plugin.settings).toEqual(defaultSettings());
+		expect(plugin.settings).not.toBe(DEFAULT_SETTINGS);
+		plugin.settings.peopleFolders.push('Friends');
+		plugin.settings.keys.trust = 'closeness';
+		expect(JSON.stringify(DEFAULT_SETTINGS)).toBe(before);
+	});
+
+	it('migrates the first beta\'s settings', async () => {
+		const { plugin } = await load({}, { peopleFolder: 'Friends', dateLinks: true, soonWindowDays: 3 });
+		expect(plugin.settings.peopleFolders).toEqual(['Friends']);
+		expect(plugin.settings.linkDates).toBe(true);
+		expect(plugin.settings.soonWindowDays).toBe(3);
+		expect(plugin.settings.schemaVersion).toBe(1);
+	});
+
+	it.each([
+		['not an object', 'hello', /not an object/],
+		['a value of the wrong type', { schemaVersion: 1, soonWindowDays: 'soon' }, /soonWindowDays/],
+	])('falls back to defaults with a notice for %s', async (_, stored, warning) => {
+		const notices = captureNotices();
+		const { plugin } = await load({}, stored);
+		expect(plugin.settings.soonWindowDays).toBe(7);
+		expect(notices).toHaveLength(1);
+		expect(notices[0]).toMatch(warning);
+	});
+
+	it('takes settings rewritten by sync, and re-reads everyone', async () => {
+		const { plugin, data } = await load({ 'People/Ana.md': ana, 'Friends/Ben.md': ben }, null);
+		expect(plugin.index?.peopleCount).toBe(1);
+		data.value = { ...defaultSettings(), peopleFolders: ['People', 'Friends'] };
+		await plugin.onExternalSettingsChange();
+		expect(plugin.settings.peopleFolders).toEqual(['People', 'Friends']);
+		expect(plugin.index?.peopleCount).toBe(2);
+	});
+
+	it('remembers the last channel without rebuilding the index', async () => {
+		const { plugin, data } = await load({ 'People/Ana.md': ana }, null);
+		const rebuild = vi.spyOn(plugin.index!, 'rebuild');
+		plugin.settings.lastChannel = 'coffee';
+		await plugin.saveSettings(false);
+		expect((data.value as { lastChannel: string }).lastChannel).toBe('coffee');
+		await new Promise((r) => window.setTimeout(r, 450));
+		expect(rebuild).not.toHaveBeenCalled();
+	});
+});
+
+describe('onload', () => {
+	it('registers the view, ribbon icon, status bar, commands and settings tab, and reads no note', async () => {
+		const vault = makeVault({ 'People/Ana.md': ana });
+		const read = vi.spyOn(vault.app.vault, 'read');
+		const cachedRead = vi.spyOn(vault.app.vault, 'cachedRead');
+		const plugin = new KindredPlugin(vault.obsidian, manifest);
+		vi.spyOn(plugin, 'loadData').mockResolvedValue(null);
+		plugin.load();
+		await flush();
+		const registered = plugin as unknown as Plugin;
+		expect([...registered.views__.keys()]).toEqual([DUE_VIEW_TYPE]);
+		expect(registered.ribbonActions__).toHaveLength(1);
+		expect(registered.statusBarItems__).toHaveLength(1);
+		expect(registered.commands__.size).toBe(6);
+		expect(registered.settingTabs__[0]).toBeInstanceOf(KindredSettingTab);
+		expect(plugin.index?.ready).toBe(false);
+		expect(read).not.toHaveBeenCalled();
+		expect(cachedRead).not.toHaveBeenCalled();
+
+		vault.app.workspace.setLayoutReady__();
+		await flush();
+		await plugin.index?.logsRead;
+		expect(plugin.index?.ready).toBe(true);
+		expect(plugin.index?.peopleCount).toBe(1);
+	});
+
+	it('keeps people in the templates folder out', async () => {
+		const { vault, plugin } = await load(
+			{
+				'Meta/Templates/Person.md': '---\ntype: person\ntrust: 3\n---\n',
+				'Notes/Cleo.md': '---\ntype: person\ntrust: 3\n---\n',
+			},
+			null,
+			false,
+		);
+		await vault.app.vault.adapter.write(`${vault.app.vault.configDir}/templates.json`, '{"folder":"Meta/Templates"}');
+		vault.app.workspace.setLayoutReady__();
+		await flush();
+		await flush();
+		await plugin.index?.logsRead;
+		expect(plugin.index?.roster.all().map((p) => p.path)).toEqual(['Notes/Cleo.md']);
+	});
+
+	it('opens the due view in the right sidebar from the ribbon, reusing it, and leaves it on unload', async () => {
+		const { vault, plugin } = await load({}, null);
+		await plugin.actions?.openDueView();
+		await plugin.actions?.openDueView();
+		expect(vault.app.workspace.getLeavesOfType(DUE_VIEW_TYPE)).toHaveLength(1);
+		plugin.unload();
+		expect(vault.app.workspace.getLeavesOfType(DUE_VIEW_TYPE)).toHaveLength(1);
+	});
+
+	it('builds the due view with the index and actions', async () => {
+		const { vault, registered } = await load({ 'People/Ana.md': ana }, null);
+		const factory = registered.views__.get(DUE_VIEW_TYPE);
+		const view = factory?.(vault.obsidian.workspace.getLeaf(true));
+		expect(view).toBeInstanceOf(DueView);
+		expect(view?.getViewType()).toBe(DUE_VIEW_TYPE);
+	});
+});
+
+describe('the status bar', () => {
+	it('shows how many to reconnect, and follows the index and the date', async () => {
+		const { vault, registered } = await load({ 'People/Ana.md': ana }, null);
+		const bar = registered.statusBarItems__[0];
+		expect(bar.textContent).toBe('1 to reconnect');
+		await vault.create('People/Ben.md', ben);
+		expect(bar.textContent).toBe('2 to reconnect');
+		await vault.modify('People/Ana.md', ana.replace('2026-10-01', '2026-11-20'));
+		await vault.modify('People/Ben.md', '---\ntrust: 5\nlast_contact: 2026-11-20\n---\n');
+		expect(bar.textContent).toBe('');
+
+		// Ben's fortnight runs out on 2026-12-04: the count moves when the day does, on wake.
+		vi.setSystemTime(new Date('2026-12-04T08:00:00'));
+		window.dispatchEvent(new Event('focus'));
+		expect(bar.textContent).toBe('1 to reconnect');
+	});
+});
+
+describe('the settings tab', () => {
+	it('saves a valid change and rebuilds; shows an inline error and saves nothing for an invalid one', async () => {
+		const { vault, plugin, registered, data } = await load({ 'People/Ana.md': ana, 'Friends/Ben.md': ben }, null);
+		const tab = registered.settingTabs__[0] as unknown as KindredSettingTab;
+		const type = trackTextFields();
+		tab.display();
+		const el = tab.containerEl;
+
+		type(byLabel<HTMLInputElement>(el, 'Trust 4'), 'every fortnight-ish');
+		expect(el.textContent).toMatch(/Not a cadence/);
+		expect(data.value).toBeNull();
+
+		type(byLabel<HTMLInputElement>(el, 'People folders'), 'People, Friends');
+		await vi.waitFor(() => expect(plugin.index?.peopleCount).toBe(2), { timeout: 2000 });
+		expect((data.value as { peopleFolders: string[] }).peopleFolders).toEqual(['People', 'Friends']);
+		expect(vault.app.vault.getMarkdownFiles()).toHaveLength(2);
+	});
+
+	it('declares its rows for Obsidian 1.13 settings search, in sections', async () => {
+		const { registered } = await load({}, null);
+		const tab = registered.settingTabs__[0] as unknown as KindredSettingTab;
+		expect(tab.getSettingDefinitions().map((g) => g.heading)).toEqual([
+			'Where people are',
+			'Property names',
+			'Cadence',
+			'Interaction log',
+			'New people',
+			'Cultivating',
+			'Calendar',
+		]);
+	});
+});
