@@ -94,12 +94,18 @@ function parseLine(s: string, from: number, to: number): LineParse {
 	if (i < end && s[i] === '(') {
 		let close = i + 1;
 		while (close < end && s[close] !== ')' && s[close] !== '(') close++;
-		if (close < end && s[close] === ')' && (close + 1 === end || isSpace(s, close + 1, end))) {
-			const inner = s.slice(i + 1, close).trim();
-			if (inner !== '') {
-				channel = inner;
-				i = skipSpaces(s, close + 1, end);
-			}
+		// `(call)` is a channel; `( call )`, `()` and `(a (b))` are text, so every line
+		// formatLogLine writes reads back as itself.
+		if (
+			close < end &&
+			s[close] === ')' &&
+			close > i + 1 &&
+			!isSpace(s, i + 1, end) &&
+			!isSpace(s, close - 1, end) &&
+			(close + 1 === end || isSpace(s, close + 1, end))
+		) {
+			channel = s.slice(i + 1, close);
+			i = skipSpaces(s, close + 1, end);
 		}
 	}
 

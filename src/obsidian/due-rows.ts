@@ -146,11 +146,6 @@ export function visibleRange(
 	return { start, end: Math.max(end, start + 1) };
 }
 
-/** Index of the first item of a person, or -1; used to scroll a filtered-in row into view. */
-export function indexOfPath(items: readonly DueItem[], path: string): number {
-	return items.findIndex((it) => it.kind === 'row' && it.sp.person.path === path);
-}
-
 /* ---------- Words for one row, computed only for rows that get drawn ---------- */
 
 const MAX_NOTE_CHARS = 160;
@@ -169,13 +164,13 @@ export function trustDisplay(trust: number | null): { stars: string; label: stri
 export function lastNoteDisplay(sp: ScheduledPerson): { text: string; title: string } | null {
 	const e = sp.lastEntry;
 	if (e === null) return null;
-	const text = e.text.trim();
-	const head = [e.date, e.channel ? `(${e.channel})` : '', e.exchange === 'gave' ? 'Gave:' : e.exchange === 'received' ? 'Received:' : '']
-		.filter((s) => s !== '')
-		.join(' ');
-	const title = text === '' ? head : `${head} ${text}`;
-	const shown = text === '' ? head : text.length > MAX_NOTE_CHARS ? `${text.slice(0, MAX_NOTE_CHARS - 1)}…` : text;
-	return { text: shown, title };
+	// "Gave:" stays in the row: giving before receiving is the point of the marker.
+	const marker = e.exchange === 'gave' ? 'Gave:' : e.exchange === 'received' ? 'Received:' : '';
+	const body = [marker, e.text.trim()].filter((s) => s !== '').join(' ');
+	const head = [e.date, e.channel ? `(${e.channel})` : ''].filter((s) => s !== '').join(' ');
+	const title = body === '' ? head : `${head} ${body}`;
+	const text = body === '' ? head : body.length > MAX_NOTE_CHARS ? `${body.slice(0, MAX_NOTE_CHARS - 1)}…` : body;
+	return { text, title };
 }
 
 /** For "needs attention": the first problem on the row, every problem in the tooltip. */
@@ -186,14 +181,15 @@ export function problemDisplay(sp: ScheduledPerson): { text: string; title: stri
 	return { text: lines[0] + more, title: lines.join('\n') };
 }
 
-function plural(n: number, one: string, many: string): string {
+/** "1 person", "1,204 people". */
+export function countOf(n: number, one: string, many: string): string {
 	return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }
 
 /** The line under the filter box. */
 export function summaryText(model: DueModel, peopleCount: number, query: string): string {
 	if (queryTerms(query).length > 0) return `${model.matched.toLocaleString('en')} of ${model.total.toLocaleString('en')} match`;
-	return `${model.total.toLocaleString('en')} to reconnect · ${plural(peopleCount, 'person', 'people')}`;
+	return `${model.total.toLocaleString('en')} to reconnect · ${countOf(peopleCount, 'person', 'people')}`;
 }
 
 /** "Everyone is up to date": how many are tracked and who comes next. */
@@ -207,5 +203,3 @@ export function upToDateDetail(all: readonly ScheduledPerson[]): { tracked: numb
 	}
 	return { tracked, next };
 }
-
-export { plural as pluralCount };

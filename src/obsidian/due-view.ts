@@ -17,7 +17,7 @@ import { describeDue } from '../core/words';
 import type { KindredSettings } from '../core/settings';
 import type { DueViewDeps } from './due-view-deps';
 import { ACTION_ATTR, drawDueItem, type DueAction } from './due-draw';
-import { buildDueModel, pluralCount, summaryText, upToDateDetail, type ItemHeights } from './due-rows';
+import { buildDueModel, countOf, summaryText, upToDateDetail, type ItemHeights } from './due-rows';
 import { DueWindow } from './due-window';
 
 export const VIEW_TYPE_DUE = 'kindred-due';
@@ -68,7 +68,6 @@ export class DueView extends ItemView {
 	constructor(leaf: WorkspaceLeaf, deps: DueViewDeps) {
 		super(leaf);
 		this.deps = deps;
-		this.icon = 'users';
 	}
 
 	getViewType(): string {
@@ -85,6 +84,7 @@ export class DueView extends ItemView {
 
 	/** Public (the base is protected) so tests and the browser harness can open the view directly. */
 	async onOpen(): Promise<void> {
+		this.teardown();
 		const root = this.contentEl;
 		root.empty();
 		root.addClass('kindred-due-view');
@@ -139,8 +139,20 @@ export class DueView extends ItemView {
 		await Promise.resolve();
 	}
 
-	/** Public for the same reason as onOpen. Drops every listener, timer and frame. */
+	/** Public for the same reason as onOpen. */
 	async onClose(): Promise<void> {
+		this.teardown();
+		this.contentEl.empty();
+		await Promise.resolve();
+	}
+
+	onunload(): void {
+		// Also here, in case the view is unloaded without being closed first.
+		this.teardown();
+	}
+
+	/** Drop every subscription, listener, timer and pending frame. Safe to call twice. */
+	private teardown(): void {
 		for (const cleanup of this.cleanups.splice(0)) cleanup();
 		const win = this.containerEl.win;
 		if (this.redrawFrame) win.cancelAnimationFrame(this.redrawFrame);
@@ -150,8 +162,6 @@ export class DueView extends ItemView {
 		this.list = null;
 		this.filterEl = this.summaryEl = this.emptyEl = null;
 		this.drawnKey = null;
-		this.contentEl.empty();
-		await Promise.resolve();
 	}
 
 	onResize(): void {
@@ -228,7 +238,7 @@ export class DueView extends ItemView {
 		if (model.total === 0) {
 			const { tracked, next } = upToDateDetail(index.dueList(today, true));
 			this.showEmpty('Everyone is up to date', (el) => {
-				el.createEl('p', { text: `${pluralCount(tracked, 'person', 'people')} tracked.` });
+				el.createEl('p', { text: `${countOf(tracked, 'person', 'people')} tracked.` });
 				if (next === null) return;
 				const p = el.createEl('p', { attr: { 'data-path': next.person.path } });
 				p.appendText('Next: ');

@@ -68,18 +68,6 @@ export class DueWindow {
 		strip.setCssProps({ '--kindred-strip-offset': `${this.offsets[start] ?? 0}px` });
 	}
 
-	/** Scroll so that item `index` is at the top of the viewport. */
-	scrollToItem(index: number): void {
-		if (index < 0 || index >= this.items.length) return;
-		this.scrollerEl.scrollTop = this.offsets[index];
-		this.update();
-	}
-
-	/** The drawn slice [start, end) of the items. */
-	get drawnRange(): { start: number; end: number } {
-		return { start: this.start, end: this.end };
-	}
-
 	get totalHeight(): number {
 		return this.offsets[this.items.length];
 	}

@@ -229,10 +229,12 @@ export class PeopleIndex extends Component implements DueViewIndex {
 				};
 				visit(file);
 			});
+			this.readMissingBodies(this.roster.all().map((p) => p.path).filter((p) => p.startsWith(prefix)));
 			return;
 		}
 		if (isMarkdown(file)) {
 			if (this.moveOne(file, oldPath)) this.emit();
+			this.readMissingBodies([file.path]);
 		} else if (oldPath.toLowerCase().endsWith('.md')) {
 			// Renamed away from .md: no longer a note.
 			this.forget(oldPath);
@@ -265,6 +267,15 @@ export class PeopleIndex extends Component implements DueViewIndex {
 			.map((p) => p.path)
 			.filter((p) => !this.bodies.has(p));
 		this.logsRead = this.readLogs(gen, pending);
+	}
+
+	/** A note that became a person without a change event (moved into a people folder): read its body. */
+	private readMissingBodies(paths: string[]): void {
+		const missing = paths.filter((p) => this.roster.has(p) && !this.bodies.has(p));
+		if (missing.length === 0) return;
+		const pass = this.readLogs(this.generation, missing);
+		const previous = this.logsRead;
+		this.logsRead = Promise.all([previous, pass]).then(() => undefined);
 	}
 
 	private async readLogs(gen: number, paths: string[]): Promise<void> {

@@ -86,6 +86,19 @@ describe('colours follow the theme', () => {
 	});
 });
 
+describe('pane widths', () => {
+	// A narrow sidebar, Obsidian's default, a wide one and a tab in the main area: the
+	// container queries in styles.css must never let a row overflow or draw over itself.
+	test.each([240, 300, 420, 700])('at %i px nothing overflows and nothing in a row overlaps', async (paneWidth) => {
+		await session.reload();
+		await session.mount({ ...vault, theme: 'light', mobile: false, paneWidth });
+		const overflow = await session.page.evaluate(() => window.kindred.overflow('.kindred-due-row, .kindred-due-header, .kindred-due-row *, .kindred-due-top, .kindred-due-top *'));
+		expect(overflow).toEqual([]);
+		const overlaps = await session.page.evaluate(() => window.kindred.overlaps('.kindred-due-row, .kindred-due-toggle, .kindred-due-meta'));
+		expect(overlaps).toEqual([]);
+	});
+});
+
 describe('on a phone', () => {
 	test('nothing overflows horizontally and tap targets are at least 44 px tall', async () => {
 		await session.reload(PHONE);

@@ -33,7 +33,7 @@ export function screenshotPath(file: string): string {
 }
 
 /** Tall enough that the example vault's whole pane is in the screenshot. */
-export const DESKTOP = { width: 1000, height: 900 };
+export const DESKTOP = { width: 1000, height: 1040 };
 export const PHONE = { width: 390, height: 844 };
 
 export interface Session {

@@ -15,7 +15,7 @@ import { KindredActions } from '../../src/obsidian/actions';
 import { DueView } from '../../src/obsidian/due-view';
 import { PeopleIndex } from '../../src/obsidian/people-index';
 import { NoteWriter } from '../../src/obsidian/writer';
-import { contrastOf, overflowsIn, targetSizes } from './page-checks';
+import { contrastOf, overflowsIn, overlapsIn, targetSizes } from './page-checks';
 
 // Obsidian ships Lucide; the test double starts with no icons. These are Lucide's
 // own paths (ISC licence) for the icons Kindred asks for, so buttons are not blank.
@@ -39,6 +39,8 @@ export interface MountOptions {
 	theme: 'light' | 'dark';
 	/** Phone: `body.is-mobile.is-phone`, the sidebar as a full-width drawer. */
 	mobile: boolean;
+	/** Sidebar width in pixels on desktop (Obsidian's default is about 300; a tab is wider). */
+	paneWidth?: number;
 	templatesFolder: string | null;
 	/** Raw plugin settings (data.json); defaults when absent. */
 	settings?: Partial<KindredSettings>;
@@ -94,6 +96,7 @@ async function mount(opts: MountOptions): Promise<void> {
 	await unmount();
 	document.body.className = `theme-${opts.theme}`;
 	if (opts.mobile) document.body.addClasses(['is-mobile', 'is-phone']);
+	sidebar().setCssProps({ '--harness-pane-width': `${opts.paneWidth ?? 320}px` });
 
 	const settings: KindredSettings = { ...defaultSettings(), ...opts.settings };
 	const getSettings = (): KindredSettings => settings;
@@ -265,6 +268,8 @@ const api = {
 	/** Overflow of the pane itself and of every element matching `selector` inside it. */
 	overflow: (selector: string) => overflowsIn(pane(), selector),
 	targets: (selector: string) => targetSizes(document.body, selector),
+	/** Children of one row drawn over each other. */
+	overlaps: (rowSelector: string) => overlapsIn(pane(), rowSelector),
 };
 
 window.kindred = api;

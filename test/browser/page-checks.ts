@@ -158,3 +158,32 @@ export function targetSizes(root: Element, selector: string): TargetSize[] {
 		.filter(({ r }) => r.width > 0 && r.height > 0)
 		.map(({ el, r }) => ({ what: describe(el), width: Math.round(r.width * 10) / 10, height: Math.round(r.height * 10) / 10 }));
 }
+
+export interface Overlap {
+	row: string;
+	a: string;
+	b: string;
+}
+
+/**
+ * Pairs of visible children of each `rowSelector` element whose boxes intersect by more
+ * than a pixel: a name running under the buttons, stars drawn over a label.
+ */
+export function overlapsIn(root: Element, rowSelector: string): Overlap[] {
+	const out: Overlap[] = [];
+	for (const row of Array.from(root.querySelectorAll(rowSelector))) {
+		const kids = Array.from(row.children)
+			.map((el) => ({ el, r: el.getBoundingClientRect() }))
+			.filter(({ r }) => r.width > 0 && r.height > 0);
+		for (let i = 0; i < kids.length; i++) {
+			for (let j = i + 1; j < kids.length; j++) {
+				const a = kids[i].r;
+				const b = kids[j].r;
+				const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+				const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+				if (w > 1 && h > 1) out.push({ row: describe(row), a: describe(kids[i].el), b: describe(kids[j].el) });
+			}
+		}
+	}
+	return out;
+}

@@ -1,5 +1,3 @@
-// @vitest-environment happy-dom
-// (the shared setup file, obsidian-test-mocks, needs a DOM even for command-line tests)
 /** Argument parsing as a table: what each command line means, or the usage error it gets. */
 import { describe, expect, it } from 'vitest';
 import { parseCommandLine } from '../../src/cli/args';

@@ -1,5 +1,3 @@
-// @vitest-environment happy-dom
-// (the shared setup file, obsidian-test-mocks, needs a DOM even for command-line tests)
 /**
  * Several `kindred log` processes started at once on one note: each either lands or is
  * refused with exit 1; an entry reported as logged is never lost.

@@ -1,5 +1,3 @@
-// @vitest-environment happy-dom
-// (the shared setup file, obsidian-test-mocks, needs a DOM even for command-line tests)
 /**
  * `kindred due` end to end: the built CLI against a fixture vault holding one note per
  * case DESIGN.md describes, checked field by field, in three time zones.

@@ -1,5 +1,3 @@
-// @vitest-environment happy-dom
-// (the shared setup file, obsidian-test-mocks, needs a DOM even for command-line tests)
 /** The terminal table and the JSON mapping, from ScheduledPerson values built in the test. */
 import { describe, expect, it } from 'vitest';
 import { toDueJson } from '../../src/cli/due-json';

@@ -1,5 +1,3 @@
-// @vitest-environment happy-dom
-// (the shared setup file, obsidian-test-mocks, needs a DOM even for command-line tests)
 /**
  * `kindred log` end to end on copies of a fixture vault: each write changes only the
  * last_contact value and adds the entry (byte-compared with reviewed expected notes),

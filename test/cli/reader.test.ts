@@ -1,5 +1,3 @@
-// @vitest-environment happy-dom
-// (the shared setup file, obsidian-test-mocks, needs a DOM even for command-line tests)
 /**
  * The disk reader's pieces as tables: frontmatter through gray-matter (safe engines, real
  * dates only, Obsidian's notion of a frontmatter block), body tags, strict UTF-8, and

@@ -1,5 +1,3 @@
-// @vitest-environment happy-dom
-// (the shared setup file, obsidian-test-mocks, needs a DOM even for command-line tests)
 /** run(): dispatch and the exit-code mapping, in-process with a captured Io and a fixed clock. */
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,3 @@
-// @vitest-environment happy-dom
-// (the shared setup file, obsidian-test-mocks, needs a DOM even for command-line tests)
 /**
  * The CLI reads the plugin's own data.json so both agree: custom key names, folders, tag,
  * heading and defaults are honoured; a broken data.json or templates.json falls back to

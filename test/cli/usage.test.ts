@@ -1,5 +1,3 @@
-// @vitest-environment happy-dom
-// (the shared setup file, obsidian-test-mocks, needs a DOM even for command-line tests)
 /**
  * Exit codes and messages of the built CLI: help everywhere, 2 for bad usage, 1 for a
  * user error, always one line on stderr and never a stack trace; review and ics run.

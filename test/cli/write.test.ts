@@ -1,5 +1,3 @@
-// @vitest-environment happy-dom
-// (the shared setup file, obsidian-test-mocks, needs a DOM even for command-line tests)
 /**
  * The safe rewrite behind `kindred log`: a change made by someone else between our read
  * and our write is never lost (retry once from the new text, then refuse), temporary and

@@ -179,9 +179,23 @@ describe('row words', () => {
 			.entry('2026-11-02', { channel: 'call', exchange: 'gave', text: long })
 			.schedule(TODAY);
 		const note = lastNoteDisplay(sp);
+		expect(note?.text.startsWith('Gave: Talked about')).toBe(true);
 		expect(note?.text.endsWith('…')).toBe(true);
 		expect(note?.text.length).toBeLessThanOrEqual(160);
 		expect(note?.title).toBe(`2026-11-02 (call) Gave: ${long}`);
+	});
+
+	it.each([
+		[{ text: 'Coffee.' }, 'Coffee.', '2026-11-02 Coffee.'],
+		[{ text: 'Intro to Ben.', exchange: 'received' as const, channel: 'email' }, 'Received: Intro to Ben.', '2026-11-02 (email) Received: Intro to Ben.'],
+		[{ channel: 'call' }, '2026-11-02 (call)', '2026-11-02 (call)'],
+	])('shows the last note %o as "%s"', (entry, text, title) => {
+		const sp = new PersonBuilder('People/Ana.md').trust(4).entry('2026-11-02', entry).schedule(TODAY);
+		expect(lastNoteDisplay(sp)).toEqual({ text, title });
+	});
+
+	it('has no last note without a log', () => {
+		expect(lastNoteDisplay(new PersonBuilder('People/Ana.md').trust(4).schedule(TODAY))).toBeNull();
 	});
 
 	it('names the field and the reason of a problem', () => {

@@ -175,11 +175,16 @@ describe('renames', () => {
 		expect(moved?.log[0]?.date).toBe('2026-11-20');
 	});
 
-	it('adds a note renamed into the people folder and drops one renamed out of it', async () => {
-		const vault = makeVault({ 'Inbox/Ben.md': '---\ntrust: 3\n---\n', 'People/Ana.md': ana });
+	it('adds a note renamed into the people folder, reading its log, and drops one renamed out of it', async () => {
+		const vault = makeVault({
+			'Inbox/Ben.md': '---\ntrust: 3\n---\n## Interactions\n- 2026-11-02 (call) Hi.\n',
+			'People/Ana.md': ana,
+		});
 		const index = await startIndex(vault);
 		await vault.rename('Inbox/Ben.md', 'People/Ben.md');
 		expect(index.get('People/Ben.md')?.trust).toBe(3);
+		await index.logsRead;
+		expect(index.get('People/Ben.md')?.log.map((e) => e.text)).toEqual(['Hi.']);
 		await vault.rename('People/Ana.md', 'Archive/Ana.md');
 		expect(index.isPerson('People/Ana.md')).toBe(false);
 		expect(index.isPerson('Archive/Ana.md')).toBe(false);
