@@ -96,6 +96,10 @@ describe('pane widths', () => {
 		expect(overflow).toEqual([]);
 		const overlaps = await session.page.evaluate(() => window.kindred.overlaps('.kindred-due-row, .kindred-due-toggle, .kindred-due-meta'));
 		expect(overlaps).toEqual([]);
+		// A name may be cut with an ellipsis, but a reader still gets its first eight or so
+		// characters (64 px at the row's font), never "So…".
+		const names = await session.page.evaluate(() => window.kindred.names());
+		expect(names.filter((n) => n.shown < Math.min(n.full, 64))).toEqual([]);
 	});
 });
 

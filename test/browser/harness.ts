@@ -268,6 +268,13 @@ const api = {
 	/** Overflow of the pane itself and of every element matching `selector` inside it. */
 	overflow: (selector: string) => overflowsIn(pane(), selector),
 	targets: (selector: string) => targetSizes(document.body, selector),
+	/** Each drawn name: how wide it is shown and how wide it would be in full. */
+	names: (): { name: string; shown: number; full: number }[] =>
+		Array.from(pane().querySelectorAll<HTMLElement>('.kindred-due-row .kindred-due-name')).map((el) => ({
+			name: el.textContent ?? '',
+			shown: el.clientWidth,
+			full: el.scrollWidth,
+		})),
 	/** Children of one row drawn over each other. */
 	overlaps: (rowSelector: string) => overlapsIn(pane(), rowSelector),
 };

@@ -83,7 +83,7 @@ export class Modal {
 		this.app = app;
 		this.containerEl = createDiv({ cls: 'modal-container mod-dim' });
 		this.containerEl.createDiv({ cls: 'modal-bg' });
-		this.modalEl = this.containerEl.createDiv({ cls: 'modal', attr: { role: 'dialog', 'aria-modal': 'true' } });
+		this.modalEl = this.containerEl.createDiv({ cls: 'modal', attr: { role: 'dialog', 'aria-modal': 'true', tabindex: '-1' } });
 		const close = this.modalEl.createDiv({
 			cls: 'modal-close-button',
 			attr: { role: 'button', tabindex: '0', 'aria-label': 'Close' },

@@ -458,6 +458,17 @@ describe('DueView: redraws', () => {
 		expect(root.childElementCount).toBe(0);
 	});
 
+	it('subscribes once however often it is opened, and unsubscribes on unload too', async () => {
+		const index = new FakeIndex(settings);
+		index.put(...cast());
+		const { view } = await mount(index);
+		await view.onOpen();
+		expect(index.listeners.size).toBe(1);
+		view.unload();
+		expect(index.listeners.size).toBe(0);
+		expect(vi.getTimerCount()).toBe(0);
+	});
+
 	it('sizes items from constants, taller on mobile', async () => {
 		const index = new FakeIndex(settings);
 		index.put(...cast());
