@@ -9,7 +9,7 @@
  * still provides today's local date; the tests check our month arithmetic against
  * date-fns' `addMonths`.
  */
-import { format } from 'date-fns';
+import { lightFormat } from 'date-fns';
 import type { LocalDate } from './types';
 
 const MS_PER_DAY = 86_400_000;
@@ -127,7 +127,8 @@ export function readDate(value: unknown): DateResult {
 
 /** The local calendar date of `now` in the runtime's time zone. */
 export function todayLocal(now: Date = new Date()): LocalDate {
-	return format(now, 'yyyy-MM-dd');
+	// lightFormat: same local fields as format(), without the locale tables (~17 KB of main.js).
+	return lightFormat(now, 'yyyy-MM-dd');
 }
 
 /** `d` plus `n` calendar days (n may be negative). */
