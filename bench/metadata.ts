@@ -86,8 +86,10 @@ export function cachedMetadataFor(note: GeneratedNote): CachedMetadata {
 		const s = text.slice(offset, end);
 		const start = loc(line, 0, offset);
 		const stop = loc(line, end - offset, end);
-		const h = HEADING.exec(s);
-		const li = h ? null : LIST_ITEM.exec(s);
+		// Cheap first-character checks before each regex: this runs on every line of the vault.
+		const c = s.charCodeAt(0);
+		const h = c === 35 ? HEADING.exec(s) : null;
+		const li = h === null && (c === 45 || c === 42 || c === 43 || c === 32 || c === 9 || (c >= 48 && c <= 57)) ? LIST_ITEM.exec(s) : null;
 		if (h) {
 			closeList();
 			closePara();
@@ -111,19 +113,23 @@ export function cachedMetadataFor(note: GeneratedNote): CachedMetadata {
 			if (paraStart === null) paraStart = start;
 			paraEnd = stop;
 		}
-		for (const m of s.matchAll(WIKILINK)) {
-			const at = offset + (m.index ?? 0);
-			links.push({
-				link: m[1],
-				original: m[0],
-				displayText: m[2] ?? m[1],
-				position: { start: loc(line, at - offset, at), end: loc(line, at - offset + m[0].length, at + m[0].length) },
-			});
+		if (s.includes('[[')) {
+			for (const m of s.matchAll(WIKILINK)) {
+				const at = offset + (m.index ?? 0);
+				links.push({
+					link: m[1],
+					original: m[0],
+					displayText: m[2] ?? m[1],
+					position: { start: loc(line, at - offset, at), end: loc(line, at - offset + m[0].length, at + m[0].length) },
+				});
+			}
 		}
-		for (const m of s.matchAll(TAG)) {
-			const at = offset + (m.index ?? 0) + m[0].indexOf('#');
-			const len = m[1].length + 1;
-			tags.push({ tag: `#${m[1]}`, position: { start: loc(line, at - offset, at), end: loc(line, at - offset + len, at + len) } });
+		if (s.includes('#')) {
+			for (const m of s.matchAll(TAG)) {
+				const at = offset + (m.index ?? 0) + m[0].indexOf('#');
+				const len = m[1].length + 1;
+				tags.push({ tag: `#${m[1]}`, position: { start: loc(line, at - offset, at), end: loc(line, at - offset + len, at + len) } });
+			}
 		}
 		offset = end + 1;
 		line++;

@@ -1,7 +1,14 @@
 /**
  * The reconnect calendar: an iCalendar file (RFC 5545) with one all-day recurring event
- * per tracked person, so a calendar app can remind you to reach out. Written with
- * ical.js; this module decides what the events are.
+ * per tracked person, so a calendar app can remind you to reach out. This module decides
+ * what the events are and writes the file.
+ *
+ * Why the writer is hand-written rather than ical.js: ical.js is a full parser, recurrence
+ * engine and time-zone library, about 76 KB minified, which would double main.js, and
+ * phones load the whole bundle on every start. Writing needs only TEXT escaping, line
+ * folding and a dozen properties, all below. ical.js is still the judge: the tests parse
+ * every file this writes back with it and expand the recurrence rules (it is a
+ * devDependency, never bundled).
  *
  * - Who: people whose status is ok, soon, due, overdue, never or snoozed (so a cadence,
  *   and not archived, paused, untracked or invalid). Targets get one when they have a
@@ -14,7 +21,6 @@
  *   the same day are byte for byte identical and a subscribed calendar sees no churn.
  *   Renaming a note changes its UID: the old event disappears and a new one appears.
  */
-import ICAL from 'ical.js';
 import { byName } from './by-name';
 import { addDaysLocal, daysInMonth } from './dates';
 import { formatLogLine } from './logline';
@@ -164,69 +170,105 @@ export function calendarEntries(people: Iterable<Person>, today: LocalDate, sett
 	return out.sort(byName);
 }
 
-/** Line breaks as RFC 5545 text knows them: ical.js escapes `\n`, so a lone CR must go. */
-function oneEol(s: string): string {
-	return s.replace(/\r\n?/g, '\n');
+/**
+ * A TEXT value escaped per RFC 5545 §3.3.11: backslash, semicolon and comma get a
+ * backslash, every line break (CRLF, CR or LF) becomes `\n`. Other control characters
+ * are not allowed in TEXT at all (a stray one pasted into a log line would make strict
+ * readers reject the whole file), so they are dropped; a tab is allowed and kept.
+ */
+export function escapeText(s: string): string {
+	return s
+		.replace(/\r\n?/g, '\n')
+		// eslint-disable-next-line no-control-regex -- finding control characters is the point
+		.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
+		.replace(/[\\;,\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`));
 }
 
-/** The RRULE value; ical.js leaves out INTERVAL=1, its default. */
-export function toRecur(r: Recurrence): ICAL.Recur {
-	return ICAL.Recur.fromData({
-		freq: r.freq,
-		interval: r.interval,
-		...(r.byMonth !== null ? { bymonth: [r.byMonth] } : {}),
-		...(r.byMonthDay !== null ? { bymonthday: [r.byMonthDay] } : {}),
-	});
+/** Octets of one code point in UTF-8 (a lone surrogate is written as U+FFFD, 3 octets). */
+function utf8Length(cp: number): number {
+	return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
 }
 
-function dateValue(d: LocalDate): ICAL.Time {
-	return ICAL.Time.fromDateString(d);
-}
-
-function eventComponent(e: CalendarEntry, stamp: ICAL.Time): ICAL.Component {
-	const ev = new ICAL.Component('vevent');
-	const r = e.recurrence;
-	ev.addPropertyWithValue('uid', e.uid);
-	ev.addPropertyWithValue('dtstamp', stamp);
-	ev.addPropertyWithValue('dtstart', dateValue(r.start));
-	ev.addPropertyWithValue('dtend', dateValue(addDaysLocal(r.start, 1)));
-	ev.addPropertyWithValue('rrule', toRecur(r));
-	ev.addPropertyWithValue('summary', oneEol(e.summary));
-	ev.addPropertyWithValue('description', oneEol(e.description));
-	// A reminder, not a meeting: it should not mark the day as busy.
-	ev.addPropertyWithValue('transp', 'TRANSPARENT');
-	return ev;
-}
+/** RFC 5545 §3.1: no line longer than 75 octets, excluding the line break. */
+export const FOLD_OCTETS = 75;
 
 /**
- * ical.js measures a folded line in UTF-8 octets and never splits a code point, but its
- * continuation lines are the fold length plus the leading space: 76 octets at its
- * default of 75, one more than RFC 5545 allows. 74 gives first lines of at most 74
- * octets and continuations of at most 75. The setting is global to ical.js, so it is
- * restored afterwards.
+ * One content line folded at 75 octets: a continuation line starts with one space, which
+ * counts toward its 75. Lengths are UTF-8 octets and a break falls only between code
+ * points, so no character is ever split across lines. Lines are joined with CRLF and
+ * the result has no trailing line break.
  */
-const FOLD_LENGTH = 74;
+export function foldLine(line: string): string {
+	const out: string[] = [];
+	let start = 0;
+	let octets = 0;
+	let limit = FOLD_OCTETS;
+	for (let i = 0; i < line.length; ) {
+		const cp = line.codePointAt(i) ?? 0;
+		const units = cp > 0xffff ? 2 : 1;
+		const n = utf8Length(cp);
+		if (octets + n > limit) {
+			out.push(line.slice(start, i));
+			start = i;
+			octets = 0;
+			// Every line after the first spends one octet on the leading space.
+			limit = FOLD_OCTETS - 1;
+		}
+		octets += n;
+		i += units;
+	}
+	out.push(line.slice(start));
+	return out.join('\r\n ');
+}
 
-/** The reconnect calendar as iCalendar text with CRLF line endings. */
+/** The RRULE value, parts in RFC 5545's usual order; INTERVAL=1, the default, is left out. */
+export function recurValue(r: Recurrence): string {
+	const parts = [`FREQ=${r.freq}`];
+	if (r.interval !== 1) parts.push(`INTERVAL=${r.interval}`);
+	if (r.byMonth !== null) parts.push(`BYMONTH=${r.byMonth}`);
+	if (r.byMonthDay !== null) parts.push(`BYMONTHDAY=${r.byMonthDay}`);
+	return parts.join(';');
+}
+
+/** A DATE value: 2026-11-23 → 20261123. */
+function dateValue(d: LocalDate): string {
+	return d.replace(/-/g, '');
+}
+
+function eventLines(e: CalendarEntry, stamp: string): string[] {
+	const r = e.recurrence;
+	return [
+		'BEGIN:VEVENT',
+		`UID:${escapeText(e.uid)}`,
+		`DTSTAMP:${stamp}`,
+		`DTSTART;VALUE=DATE:${dateValue(r.start)}`,
+		`DTEND;VALUE=DATE:${dateValue(addDaysLocal(r.start, 1))}`,
+		`RRULE:${recurValue(r)}`,
+		`SUMMARY:${escapeText(e.summary)}`,
+		`DESCRIPTION:${escapeText(e.description)}`,
+		// A reminder, not a meeting: it should not mark the day as busy.
+		'TRANSP:TRANSPARENT',
+		'END:VEVENT',
+	];
+}
+
+/** The reconnect calendar as iCalendar text: folded lines, each ending in CRLF. */
 export function buildCalendar(
 	people: Iterable<Person>,
 	today: LocalDate,
 	settings: KindredSettings,
 	opts?: { prodId?: string },
 ): string {
-	const cal = new ICAL.Component('vcalendar');
-	cal.addPropertyWithValue('prodid', opts?.prodId ?? DEFAULT_PRODID);
-	cal.addPropertyWithValue('version', '2.0');
-	cal.addPropertyWithValue('calscale', 'GREGORIAN');
-	cal.addPropertyWithValue('x-wr-calname', CALENDAR_NAME);
-	const stamp = ICAL.Time.fromDateTimeString(`${today}T00:00:00Z`);
-	for (const e of calendarEntries(people, today, settings)) cal.addSubcomponent(eventComponent(e, stamp));
-
-	const previous = ICAL.foldLength;
-	ICAL.foldLength = FOLD_LENGTH;
-	try {
-		return ICAL.stringify(cal.jCal);
-	} finally {
-		ICAL.foldLength = previous;
-	}
+	// DTSTAMP is a UTC date-time; today at midnight keeps two exports on one day identical.
+	const stamp = `${dateValue(today)}T000000Z`;
+	const lines = [
+		'BEGIN:VCALENDAR',
+		`PRODID:${escapeText(opts?.prodId ?? DEFAULT_PRODID)}`,
+		'VERSION:2.0',
+		'CALSCALE:GREGORIAN',
+		`X-WR-CALNAME:${escapeText(CALENDAR_NAME)}`,
+	];
+	for (const e of calendarEntries(people, today, settings)) lines.push(...eventLines(e, stamp));
+	lines.push('END:VCALENDAR');
+	return lines.map((l) => `${foldLine(l)}\r\n`).join('');
 }

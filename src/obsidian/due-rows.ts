@@ -49,7 +49,10 @@ function haystack(sp: ScheduledPerson): string {
 	let h = haystacks.get(p);
 	if (h === undefined) {
 		// A newline cannot be typed into the filter box, so terms never match across fields.
-		h = [p.name, ...p.aliases, ...p.circles].join('\n').toLowerCase();
+		let text = p.name;
+		for (const alias of p.aliases) text += `\n${alias}`;
+		for (const circle of p.circles) text += `\n${circle}`;
+		h = text.toLowerCase();
 		haystacks.set(p, h);
 	}
 	return h;

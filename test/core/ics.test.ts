@@ -6,7 +6,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addCadence, parseCadence } from '../../src/core/cadence';
 import { diffDays } from '../../src/core/dates';
 import { schedulePerson } from '../../src/core/schedule';
-import { buildCalendar, calendarEntries, firstOccurrence, personUid, recurrenceFor, toRecur } from '../../src/core/ics';
+import {
+	buildCalendar,
+	calendarEntries,
+	escapeText,
+	firstOccurrence,
+	foldLine,
+	personUid,
+	recurValue,
+	recurrenceFor,
+} from '../../src/core/ics';
 import type { Cadence, LocalDate, Person } from '../../src/core/types';
 import { PersonBuilder, settingsWith } from '../builders';
 
@@ -175,7 +184,7 @@ describe('month ends, for any start (property)', () => {
 				const r = recurrenceFor(start, c);
 				const ev = new ICAL.Component('vevent');
 				ev.addPropertyWithValue('dtstart', ICAL.Time.fromDateString(r.start));
-				ev.addPropertyWithValue('rrule', toRecur(r));
+				ev.addPropertyWithValue('rrule', ICAL.Recur.fromString(recurValue(r)));
 				const got = occurrences(ev, 14);
 				expect(got).toHaveLength(14);
 				got.forEach((occ, k) => {
@@ -362,10 +371,20 @@ describe('the file', () => {
 		expect(ev?.getFirstPropertyValue('description')).toContain(`Last logged: 2026-11-20 (coffee) ${text}\n`);
 	});
 
-	it('leaves ical.js fold length as it found it', () => {
-		const before = ICAL.foldLength;
-		buildCalendar([ana], TODAY, settings);
-		expect(ICAL.foldLength).toBe(before);
+	it('is byte-identical on two runs with the same input', () => {
+		const people = [ana, ben, who('Zoë, the; one', (b) => b.cadence('every 2 months').lastContact('2026-10-31'))];
+		const first = buildCalendar(people, TODAY, settings);
+		const second = buildCalendar(people, TODAY, settings);
+		expect(second).toBe(first);
+		expect(new TextEncoder().encode(second)).toEqual(new TextEncoder().encode(first));
+	});
+
+	it('drops control characters RFC 5545 text does not allow, keeping tabs', () => {
+		const p = who('Ana', (b) => b.cadence('weekly').entry('2026-11-20', { text: 'bell\u0007 tab\there\u001b[0m' }));
+		const ics = buildCalendar([p], TODAY, settings);
+		// eslint-disable-next-line no-control-regex -- looking for control characters
+		expect(ics.replace(/\r\n/g, '').replace(/\t/g, '')).not.toMatch(/[\u0000-\u001f\u007f]/);
+		expect(readBack(ics).get('Reconnect with Ana')?.getFirstPropertyValue('description')).toContain('bell tab\there[0m');
 	});
 
 	it('ends every line with CRLF', () => {
@@ -386,5 +405,83 @@ describe('the file', () => {
 	it('lists events by name', () => {
 		const names = calendarEntries([ben, ana, who('adam', (b) => b.cadence('weekly'))], TODAY, settings).map((e) => e.name);
 		expect(names).toEqual(['adam', 'Ana Ruiz', 'Ben Ode']);
+	});
+});
+
+describe('the hand-written writer', () => {
+	it.each([
+		['plain', 'plain'],
+		['a, b', 'a\\, b'],
+		['a; b', 'a\\; b'],
+		['back\\slash', 'back\\\\slash'],
+		['two\nlines', 'two\\nlines'],
+		['crlf\r\nline', 'crlf\\nline'],
+		['lone\rcr', 'lone\\ncr'],
+		['\\n is not a newline', '\\\\n is not a newline'],
+		['colon: and "quotes" stay', 'colon: and "quotes" stay'],
+	])('escapes %j as %j', (raw, escaped) => {
+		expect(escapeText(raw)).toBe(escaped);
+	});
+
+	it.each([
+		// line, expected physical lines
+		['A'.repeat(75), ['A'.repeat(75)]],
+		['A'.repeat(76), ['A'.repeat(75), ' A']],
+		['A'.repeat(75 + 74), ['A'.repeat(75), ` ${'A'.repeat(74)}`]],
+		['A'.repeat(75 + 75), ['A'.repeat(75), ` ${'A'.repeat(74)}`, ' A']],
+		// 'é' is 2 octets: 37 of them are 74 octets, the 38th would make 76
+		['é'.repeat(38), ['é'.repeat(37), ' é']],
+		// '🌿' is 4 octets (two UTF-16 units): 18 make 72, the 19th would make 76
+		['🌿'.repeat(19), ['🌿'.repeat(18), ' 🌿']],
+		['A' + '会'.repeat(25), ['A' + '会'.repeat(24), ' 会']],
+		['', ['']],
+	])('folds %j', (line, want) => {
+		expect(foldLine(line).split('\r\n ')).toEqual(want.map((l, i) => (i === 0 ? l : l.slice(1))));
+		expect(foldLine(line)).toBe(want.join('\r\n'));
+	});
+
+	it('folds any text into lines of at most 75 octets that unfold to it, never splitting a character (property)', () => {
+		const strict = new TextDecoder('utf-8', { fatal: true });
+		const encoder = new TextEncoder();
+		fc.assert(
+			fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ maxLength: 20 }), (text, prefix) => {
+				const line = `${prefix.replace(/[\r\n]/g, '')}:${text.replace(/[\r\n]/g, '')}`;
+				const folded = foldLine(line);
+				expect(folded.replace(/\r\n /g, '')).toBe(line);
+				for (const physical of folded.split('\r\n')) {
+					const bytes = encoder.encode(physical);
+					expect(bytes.length).toBeLessThanOrEqual(75);
+					expect(() => strict.decode(bytes)).not.toThrow();
+				}
+			}),
+			{ numRuns: 300 },
+		);
+	});
+
+	it.each([
+		[{ freq: 'WEEKLY', interval: 1, byMonth: null, byMonthDay: null }, 'FREQ=WEEKLY'],
+		[{ freq: 'DAILY', interval: 10, byMonth: null, byMonthDay: null }, 'FREQ=DAILY;INTERVAL=10'],
+		[{ freq: 'MONTHLY', interval: 2, byMonth: null, byMonthDay: -1 }, 'FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=-1'],
+		[{ freq: 'YEARLY', interval: 4, byMonth: 2, byMonthDay: -1 }, 'FREQ=YEARLY;INTERVAL=4;BYMONTH=2;BYMONTHDAY=-1'],
+	] as const)('writes the rule %j as %s, as ical.js reads and writes it', (r, want) => {
+		const rule = recurValue({ start: TODAY, ...r });
+		expect(rule).toBe(want);
+		expect(ICAL.Recur.fromString(rule).toString()).toBe(want);
+	});
+
+	it('keeps ical.js out of the bundle: nothing src/core/ics.ts pulls in comes from it', async () => {
+		const { build } = await import('esbuild');
+		const result = await build({
+			entryPoints: ['src/core/ics.ts'],
+			bundle: true,
+			write: false,
+			metafile: true,
+			platform: 'browser',
+			format: 'esm',
+			logLevel: 'silent',
+		});
+		const inputs = Object.keys(result.metafile.inputs);
+		expect(inputs).toContain('src/core/ics.ts');
+		expect(inputs.filter((i) => i.includes('node_modules/ical.js'))).toEqual([]);
 	});
 });
