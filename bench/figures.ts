@@ -43,6 +43,8 @@ export interface BenchReport {
 	sizes: Record<number, SizeResult>;
 	/** Seconds the whole run took. */
 	totalSeconds: number;
+	/** One-minute load average at the start and the end, and the CPU count: wall-clock figures mean little on a busy machine. */
+	load?: { start: number; end: number; cpus: number };
 }
 
 export function emptyFigures(): Figures {
@@ -200,6 +202,7 @@ export function renderReport(report: BenchReport): string {
 	}
 	const errors = sizes.flatMap((s) => Object.entries(report.sizes[s].errors).map(([k, e]) => `  ${s}: ${k}: ${e}`));
 	if (errors.length > 0) out.push('', 'not measured:', ...errors);
-	out.push('', `total ${report.totalSeconds.toFixed(0)} s`);
+	const load = report.load ? `; load average ${report.load.start.toFixed(1)} at the start, ${report.load.end.toFixed(1)} at the end, ${report.load.cpus} CPUs` : '';
+	out.push('', `total ${report.totalSeconds.toFixed(0)} s${load}`);
 	return out.join('\n');
 }

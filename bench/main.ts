@@ -9,6 +9,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { argv, execPath, stderr, stdout } from 'node:process';
 import { measureCli } from './cli';
@@ -68,6 +69,7 @@ function runWorker(people: number, plan: RunPlan): SizeResult {
 
 function main(): void {
 	const t0 = performance.now();
+	const loadStart = loadavg()[0];
 	const json = argv.includes('--json');
 	const sizes = sizesFromArgs();
 	const vaults = new Map<number, string>();
@@ -101,6 +103,7 @@ function main(): void {
 		report.sizes[size] = result;
 	}
 	report.totalSeconds = (performance.now() - t0) / 1000;
+	report.load = { start: loadStart, end: loadavg()[0], cpus: cpus().length };
 	stdout.write(`${renderReport(report)}\n`);
 	if (json) stdout.write(`${JSON.stringify(toJsonReport(report))}\n`);
 }

@@ -1,6 +1,6 @@
 /**
  * Kindred's plugin lifecycle, and nothing else: load settings, build the pieces, register
- * the view, ribbon icon, status bar, commands and settings tab. onload reads no notes;
+ * the views, ribbon icon, status bar, calendar export, commands and settings tab. onload reads no notes;
  * the index builds once the layout is ready.
  */
 import { Notice, Plugin, debounce } from 'obsidian';
@@ -8,11 +8,13 @@ import type { WorkspaceLeaf } from 'obsidian';
 import { migrateSettings } from './core/settings';
 import type { KindredSettings } from './core/settings';
 import { KindredActions } from './obsidian/actions';
+import { CalendarExport } from './obsidian/calendar-export';
 import { registerCommands } from './obsidian/commands';
-import { DUE_VIEW_TYPE } from './obsidian/due-view-deps';
-import type { DueViewDeps } from './obsidian/due-view-deps';
+import { DUE_VIEW_TYPE, REVIEW_VIEW_TYPE } from './obsidian/due-view-deps';
+import type { DueViewDeps, ReviewViewDeps } from './obsidian/due-view-deps';
 import { DueView } from './obsidian/due-view';
 import { PeopleIndex } from './obsidian/people-index';
+import { ReviewView } from './obsidian/review-view';
 import { KindredSettingTab } from './obsidian/settings-tab';
 import { StatusBarCount } from './obsidian/status-bar';
 import { readTemplatesFolder } from './obsidian/templates-folder';
@@ -57,13 +59,22 @@ export default class KindredPlugin extends Plugin {
 			snooze: (path) => actions.snoozeWith(path),
 		};
 		this.registerView(DUE_VIEW_TYPE, (leaf: WorkspaceLeaf) => new DueView(leaf, viewDeps));
+		const reviewDeps: ReviewViewDeps = {
+			index,
+			getSettings,
+			now,
+			openNote: (path, newTab) => actions.openNote(path, newTab),
+			archive: (path) => actions.archive(path),
+		};
+		this.registerView(REVIEW_VIEW_TYPE, (leaf: WorkspaceLeaf) => new ReviewView(leaf, reviewDeps));
+		const calendar = this.addChild(new CalendarExport({ vault: this.app.vault, index, getSettings, now }));
 		this.addRibbonIcon('users', 'Open people due to reconnect', () => {
 			void actions.openDueView();
 		});
 		this.addChild(
 			new StatusBarCount(this.addStatusBarItem(), { index, now, onClick: () => void actions.openDueView() }),
 		);
-		registerCommands(this, actions);
+		registerCommands(this, actions, calendar);
 		this.addSettingTab(new KindredSettingTab(this.app, this, { getSettings, save: () => this.saveSettings(true) }));
 
 		this.app.workspace.onLayoutReady(() => {

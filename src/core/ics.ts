@@ -259,6 +259,11 @@ export function buildCalendar(
 	settings: KindredSettings,
 	opts?: { prodId?: string },
 ): string {
+	return calendarText(calendarEntries(people, today, settings), today, opts);
+}
+
+/** The file for events already computed (the plugin also reports how many there are). */
+export function calendarText(entries: readonly CalendarEntry[], today: LocalDate, opts?: { prodId?: string }): string {
 	// DTSTAMP is a UTC date-time; today at midnight keeps two exports on one day identical.
 	const stamp = `${dateValue(today)}T000000Z`;
 	const lines = [
@@ -268,7 +273,7 @@ export function buildCalendar(
 		'CALSCALE:GREGORIAN',
 		`X-WR-CALNAME:${escapeText(CALENDAR_NAME)}`,
 	];
-	for (const e of calendarEntries(people, today, settings)) lines.push(...eventLines(e, stamp));
+	for (const e of entries) lines.push(...eventLines(e, stamp));
 	lines.push('END:VCALENDAR');
 	return lines.map((l) => `${foldLine(l)}\r\n`).join('');
 }

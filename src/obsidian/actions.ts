@@ -1,7 +1,7 @@
 /**
- * What the user can do to a person, shared by the commands, the due view's row buttons
- * and the ribbon: open the pane, log a touchpoint (with a modal, or "contacted today"
- * without one), snooze, create a person. Each action collects input with a modal and
+ * What the user can do to a person, shared by the commands, the due view's row buttons,
+ * the review view and the ribbon: open the pane or the review, log a touchpoint (with a
+ * modal, or "contacted today" without one), snooze, archive, create a person. Each action collects input with a modal and
  * writes through the one writer; none reads or edits notes itself.
  */
 import { Notice, TFile } from 'obsidian';
@@ -9,7 +9,7 @@ import type { App, WorkspaceLeaf } from 'obsidian';
 import { todayLocal } from '../core/dates';
 import type { KindredSettings } from '../core/settings';
 import type { LocalDate, LogEntry, Person, ScheduledPerson } from '../core/types';
-import { DUE_VIEW_TYPE } from './due-view-deps';
+import { DUE_VIEW_TYPE, REVIEW_VIEW_TYPE } from './due-view-deps';
 import { LogModal } from './log-modal';
 import { createPersonNote } from './new-person';
 import { NewPersonModal } from './new-person-modal';
@@ -25,7 +25,7 @@ export interface ActionsDeps {
 		dueList(today: LocalDate): ScheduledPerson[];
 		readonly roster: { all(): Person[] };
 	};
-	writer: Pick<NoteWriter, 'logTouchpoint' | 'snooze'>;
+	writer: Pick<NoteWriter, 'logTouchpoint' | 'snooze' | 'setStatus'>;
 	getSettings: () => KindredSettings;
 	/** Persist settings without rebuilding the index (the remembered channel). */
 	saveSettings: () => Promise<void>;
@@ -59,6 +59,36 @@ export class KindredActions {
 			await leaf.setViewState({ type: DUE_VIEW_TYPE, active: true });
 		}
 		await workspace.revealLeaf(leaf);
+	}
+
+	/** Show the network review in a tab of its own, reusing it when it is already open. */
+	async openReviewView(): Promise<void> {
+		const { workspace } = this.deps.app;
+		let leaf: WorkspaceLeaf | null = workspace.getLeavesOfType(REVIEW_VIEW_TYPE)[0] ?? null;
+		if (!leaf) {
+			leaf = workspace.getLeaf('tab');
+			await leaf.setViewState({ type: REVIEW_VIEW_TYPE, active: true });
+		}
+		await workspace.revealLeaf(leaf);
+	}
+
+	/** The active note's path when it is a person who can still be archived. */
+	activeArchivablePath(): string | null {
+		const path = this.activePersonPath();
+		return path !== null && this.deps.index.get(path)?.status !== 'archived' ? path : null;
+	}
+
+	/**
+	 * Set `status: archived`: the note and its log stay, the person leaves the due list
+	 * and is never offered for weeding again. A refused edit is reported by the writer.
+	 */
+	async archive(path: string): Promise<WriteResult | null> {
+		const file = this.file(path);
+		if (!file) return null;
+		const name = this.deps.index.get(path)?.name ?? file.basename;
+		const result = await this.deps.writer.setStatus(file, 'archived');
+		if (result.ok) new Notice(`Archived ${name}. The note and its history are kept.`);
+		return result;
 	}
 
 	openNote(path: string, newTab: boolean): void {

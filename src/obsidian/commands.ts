@@ -16,19 +16,32 @@ export interface CommandActions {
 	contactedToday(path: string): Promise<unknown>;
 	snoozeWith(path: string): void;
 	newPerson(): void;
+	openReviewView(): Promise<void>;
+	/** The active note's path when it is a person not archived yet. */
+	activeArchivablePath(): string | null;
+	archive(path: string): Promise<unknown>;
 }
 
-/** A command that needs the active note to be a person. */
-function forActivePerson(actions: CommandActions, run: (path: string) => void): Command['checkCallback'] {
+export interface CalendarCommands {
+	/** Write the reconnect calendar now and say where. */
+	exportNow(): Promise<unknown>;
+}
+
+/** A command that needs the active note to be a person (by default any person). */
+function forActivePerson(
+	actions: CommandActions,
+	run: (path: string) => void,
+	activePath: () => string | null = () => actions.activePersonPath(),
+): Command['checkCallback'] {
 	return (checking: boolean) => {
-		const path = actions.activePersonPath();
+		const path = activePath();
 		if (path === null) return false;
 		if (!checking) run(path);
 		return true;
 	};
 }
 
-export function registerCommands(host: CommandHost, actions: CommandActions): void {
+export function registerCommands(host: CommandHost, actions: CommandActions, calendar: CalendarCommands): void {
 	host.addCommand({
 		id: 'open-due-view',
 		name: 'Open people due to reconnect',
@@ -62,5 +75,30 @@ export function registerCommands(host: CommandHost, actions: CommandActions): vo
 		id: 'new-person',
 		name: 'New person',
 		callback: () => actions.newPerson(),
+	});
+	host.addCommand({
+		id: 'open-network-review',
+		name: 'Open network review',
+		callback: () => {
+			void actions.openReviewView();
+		},
+	});
+	host.addCommand({
+		id: 'archive-active',
+		name: 'Archive this person',
+		checkCallback: forActivePerson(
+			actions,
+			(path) => {
+				void actions.archive(path);
+			},
+			() => actions.activeArchivablePath(),
+		),
+	});
+	host.addCommand({
+		id: 'export-calendar',
+		name: 'Export reconnect calendar',
+		callback: () => {
+			void calendar.exportNow();
+		},
 	});
 }

@@ -4,7 +4,7 @@
  * so the pane and the plugin agree on one shape.
  */
 import type { KindredSettings } from '../core/settings';
-import type { LocalDate, ScheduledPerson } from '../core/types';
+import type { LocalDate, Person, ScheduledPerson } from '../core/types';
 
 /** The due view's type, registered by the plugin and used to find its leaves. */
 export const DUE_VIEW_TYPE = 'kindred-due';
@@ -33,4 +33,31 @@ export interface DueViewDeps {
 	logTouchpoint(path: string): void;
 	/** Opens the snooze modal for that person. */
 	snooze(path: string): void;
+}
+
+/**
+ * The network review view's type and deps, kept here beside the due view's so the
+ * actions can open either view without importing a view class.
+ */
+export const REVIEW_VIEW_TYPE = 'kindred-review';
+
+/** What the review view may ask of the people index. */
+export interface ReviewViewIndex {
+	/** Moves whenever any person or the settings changed. */
+	readonly revision: number;
+	/** False until the first roster build has finished. */
+	readonly ready: boolean;
+	readonly roster: { all(): Person[] };
+	/** Subscribe to roster changes; returns the unsubscribe function. */
+	onChange(cb: () => void): () => void;
+}
+
+export interface ReviewViewDeps {
+	index: ReviewViewIndex;
+	getSettings(): KindredSettings;
+	/** Injectable clock. */
+	now(): Date;
+	openNote(path: string, newTab: boolean): void;
+	/** Set the person's status to archived: the note and its history stay. */
+	archive(path: string): Promise<unknown>;
 }

@@ -15,12 +15,13 @@ import { todayLocal } from '../core/dates';
 import type { DueStatus, LocalDate } from '../core/types';
 import { describeDue } from '../core/words';
 import type { KindredSettings } from '../core/settings';
-import type { DueViewDeps } from './due-view-deps';
+import { DUE_VIEW_TYPE, type DueViewDeps } from './due-view-deps';
 import { ACTION_ATTR, drawDueItem, type DueAction } from './due-draw';
 import { buildDueModel, countOf, summaryText, upToDateDetail, type ItemHeights } from './due-rows';
 import { DueWindow } from './due-window';
 
-export const VIEW_TYPE_DUE = 'kindred-due';
+/** 'kindred-due': one constant, defined beside the deps so the plugin need not import the view. */
+export const VIEW_TYPE_DUE = DUE_VIEW_TYPE;
 
 /**
  * Item heights in pixels. The view sets them as CSS variables on its root and styles.css

@@ -65,6 +65,13 @@ export function headingError(value: string): string | null {
 	return /^#{1,6} \S/.test(value.trim()) ? null : 'Use a markdown heading, like "## Interactions".';
 }
 
+/** The calendar file: a vault path ending in .ics, so calendar apps and sync treat it as one. */
+export function icsPathError(value: string): string | null {
+	const v = value.trim();
+	if (v === '') return 'This cannot be empty.';
+	return /[^/]\.ics$/i.test(v) ? null : 'Use a path ending in .ics, like "Kindred/reconnect.ics".';
+}
+
 const notEmpty: Check = (value) => (value.trim() === '' ? 'This cannot be empty.' : null);
 
 /** The subset of Obsidian 1.13's declarative settings shapes used here (the 1.12 types lack them). */
@@ -177,8 +184,8 @@ export class KindredSettingTab extends PluginSettingTab {
 				type: 'group',
 				heading: 'Calendar',
 				items: [
-					text('Calendar file', 'Where the reconnect calendar (.ics) is written in the vault.',
-						() => s().icsPath, (v) => { s().icsPath = v.trim(); }, notEmpty),
+					text('Calendar file', 'Where the reconnect calendar (.ics) is written in the vault. A calendar app can subscribe to it through sync.',
+						() => s().icsPath, (v) => { s().icsPath = v.trim(); }, icsPathError),
 					toggle('Update the calendar automatically', 'Rewrite the calendar file whenever a person changes.',
 						() => s().icsAutoUpdate, (v) => { s().icsAutoUpdate = v; }),
 				],

@@ -89,7 +89,7 @@ describe('colours follow the theme', () => {
 describe('pane widths', () => {
 	// A narrow sidebar, Obsidian's default, a wide one and a tab in the main area: the
 	// container queries in styles.css must never let a row overflow or draw over itself.
-	test.each([240, 300, 420, 700])('at %i px nothing overflows and nothing in a row overlaps', async (paneWidth) => {
+	test.each([200, 250, 300, 420, 700])('at %i px nothing overflows and nothing in a row overlaps', async (paneWidth) => {
 		await session.reload();
 		await session.mount({ ...vault, theme: 'light', mobile: false, paneWidth });
 		const overflow = await session.page.evaluate(() => window.kindred.overflow('.kindred-due-row, .kindred-due-header, .kindred-due-row *, .kindred-due-top, .kindred-due-top *'));

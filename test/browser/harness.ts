@@ -9,7 +9,7 @@
  * measure). Time comes from the page clock, which the tests freeze.
  */
 import './page-setup';
-import { addIcon, App, WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
+import { addIcon, App, Platform, WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
 import { defaultSettings, type KindredSettings } from '../../src/core/settings';
 import { KindredActions } from '../../src/obsidian/actions';
 import { DueView } from '../../src/obsidian/due-view';
@@ -18,13 +18,10 @@ import { NoteWriter } from '../../src/obsidian/writer';
 import { contrastOf, overflowsIn, overlapsIn, targetSizes } from './page-checks';
 
 // Obsidian ships Lucide; the test double starts with no icons. These are Lucide's
-// own paths (ISC licence) for the icons Kindred asks for, so buttons are not blank.
+// own paths (ISC licence) for the icons Kindred asks for, so the icons are not blank.
 const LUCIDE: Record<string, string> = {
 	'chevron-down': '<path d="m6 9 6 6 6-6"/>',
-	'chevron-right': '<path d="m9 18 6-6-6-6"/>',
 	users: '<path d="M16 21v-2a4 4 0 0 0-4-4H6a4 4 0 0 0-4 4v2"/><circle cx="9" cy="7" r="4"/><path d="M22 21v-2a4 4 0 0 0-3-3.87"/><path d="M16 3.13a4 4 0 0 1 0 7.75"/>',
-	search: '<circle cx="11" cy="11" r="8"/><path d="m21 21-4.3-4.3"/>',
-	x: '<path d="M18 6 6 18"/><path d="m6 6 12 12"/>',
 };
 for (const [id, paths] of Object.entries(LUCIDE)) {
 	addIcon(
@@ -52,7 +49,7 @@ export interface Opened {
 }
 
 /** What the plugin would have done outside the pane, recorded for the tests. */
-interface Record_ {
+interface Recorded {
 	opened: Opened[];
 	saved: number;
 }
@@ -63,7 +60,7 @@ interface Mounted {
 	writer: NoteWriter;
 	view: DueView;
 	settings: KindredSettings;
-	record: Record_;
+	record: Recorded;
 }
 
 let current: Mounted | null = null;
@@ -96,6 +93,8 @@ async function mount(opts: MountOptions): Promise<void> {
 	await unmount();
 	document.body.className = `theme-${opts.theme}`;
 	if (opts.mobile) document.body.addClasses(['is-mobile', 'is-phone']);
+	Platform.isMobile = Platform.isPhone = opts.mobile;
+	Platform.isDesktop = Platform.isDesktopApp = !opts.mobile;
 	sidebar().setCssProps({ '--harness-pane-width': `${opts.paneWidth ?? 320}px` });
 
 	const settings: KindredSettings = { ...defaultSettings(), ...opts.settings };
@@ -112,10 +111,12 @@ async function mount(opts: MountOptions): Promise<void> {
 	});
 	index.load();
 	index.start();
+	// The plugin draws before the bodies are read; the harness waits for the background
+	// pass so the pane shows what the command line (which reads every body) shows.
 	await index.logsRead;
 
 	const writer = new NoteWriter({ vault: obsidianApp.vault, getSettings, now });
-	const record: Record_ = { opened: [], saved: 0 };
+	const record: Recorded = { opened: [], saved: 0 };
 	const actions = new KindredActions({
 		app: obsidianApp,
 		index,
@@ -154,12 +155,17 @@ async function mount(opts: MountOptions): Promise<void> {
 	await settled();
 }
 
+/** Resolve after `n` animation frames (the pane redraws on the next frame). */
+async function frames(n: number): Promise<void> {
+	for (let i = 0; i < n; i++) await new Promise((ok) => window.requestAnimationFrame(() => ok(null)));
+}
+
 /** Wait for queued writes, the index's background pass and two frames of redraws. */
 async function settled(): Promise<void> {
 	const m = need();
 	await m.writer.idle();
 	await m.index.logsRead;
-	for (let i = 0; i < 2; i++) await new Promise((ok) => window.requestAnimationFrame(() => ok(null)));
+	await frames(2);
 }
 
 async function noteText(path: string): Promise<string> {
@@ -257,6 +263,7 @@ const api = {
 	mount,
 	unmount,
 	settled,
+	frames,
 	noteText,
 	read,
 	opened: (): Opened[] => need().record.opened,

@@ -94,6 +94,7 @@ describe('logging a touchpoint from the pane', () => {
 		await settled();
 		expect(await noteText('People/Ana Ruiz.md')).toContain(`- ${TODAY} (coffee) Gave: Sent her two designers in Lisbon.\n`);
 		expect(await page.evaluate(() => window.kindred.lastChannel())).toBe('coffee');
+		expect(await page.evaluate(() => window.kindred.savedSettings())).toBe(1);
 		expect(section(await read(), 'overdue')).not.toContain('Ana Ruiz');
 	});
 

@@ -13,6 +13,7 @@
  * - Setting and its components: the mock stores callbacks without listening to the DOM
  *   (a real click or keystroke would be lost) and builds unstyled markup; here they are
  *   the mock components plus DOM listeners, inside Obsidian's `.setting-item` markup.
+ *   Only the components Kindred's modals use (button, text, text area, dropdown).
  * - Notice: shown in Obsidian's `.notice-container` so a test can read it.
  *
  * No Kindred logic lives here.
@@ -175,16 +176,6 @@ export class ButtonComponent extends mocks.ButtonComponent {
 	}
 }
 
-export class ExtraButtonComponent extends mocks.ExtraButtonComponent {
-	constructor(containerEl: HTMLElement) {
-		super(containerEl);
-		this.extraSettingsEl.addClass('clickable-icon', 'extra-setting-button');
-		this.extraSettingsEl.setAttr('role', 'button');
-		this.extraSettingsEl.setAttr('tabindex', '0');
-		this.extraSettingsEl.addEventListener('click', () => this.simulateClick__());
-	}
-}
-
 export class TextComponent extends mocks.TextComponent {
 	constructor(containerEl: HTMLElement) {
 		super(containerEl);
@@ -209,29 +200,6 @@ export class DropdownComponent extends mocks.DropdownComponent {
 		super(containerEl);
 		this.selectEl.addClass('dropdown');
 		this.selectEl.addEventListener('change', () => this.simulateChange__());
-	}
-}
-
-/** Obsidian's toggle: a `.checkbox-container` around a focusable checkbox. */
-export class ToggleComponent extends mocks.ToggleComponent {
-	private readonly checkbox: HTMLInputElement;
-
-	constructor(containerEl: HTMLElement) {
-		super(containerEl);
-		this.toggleEl.addClass('checkbox-container');
-		this.checkbox = this.toggleEl.createEl('input', { type: 'checkbox' });
-		this.toggleEl.addEventListener('click', (evt) => {
-			if (evt.target !== this.checkbox) this.checkbox.checked = !this.checkbox.checked;
-			this.onClick();
-			this.toggleEl.toggleClass('is-enabled', this.getValue());
-		});
-	}
-
-	setValue(on: boolean): this {
-		super.setValue(on);
-		this.checkbox.checked = on;
-		this.toggleEl.toggleClass('is-enabled', on);
-		return this;
 	}
 }
 
@@ -299,10 +267,6 @@ export class Setting {
 		return this.add(new ButtonComponent(this.controlEl), cb);
 	}
 
-	addExtraButton(cb: (component: ExtraButtonComponent) => unknown): this {
-		return this.add(new ExtraButtonComponent(this.controlEl), cb);
-	}
-
 	addText(cb: (component: TextComponent) => unknown): this {
 		return this.add(new TextComponent(this.controlEl), cb);
 	}
@@ -313,9 +277,5 @@ export class Setting {
 
 	addDropdown(cb: (component: DropdownComponent) => unknown): this {
 		return this.add(new DropdownComponent(this.controlEl), cb);
-	}
-
-	addToggle(cb: (component: ToggleComponent) => unknown): this {
-		return this.add(new ToggleComponent(this.controlEl), cb);
 	}
 }

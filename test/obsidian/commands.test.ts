@@ -7,6 +7,7 @@ import type { Command } from 'obsidian';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { KindredSettings } from '../../src/core/settings';
 import { KindredActions } from '../../src/obsidian/actions';
+import { CalendarExport } from '../../src/obsidian/calendar-export';
 import { registerCommands } from '../../src/obsidian/commands';
 import { LogModal } from '../../src/obsidian/log-modal';
 import { NewPersonModal } from '../../src/obsidian/new-person-modal';
@@ -50,15 +51,23 @@ async function setup(files: Record<string, string>, changes: Partial<KindredSett
 		saveSettings,
 		now: () => new Date(),
 	});
+	const notes: string[] = [];
+	const calendar = new CalendarExport({
+		vault: vault.obsidian.vault,
+		index,
+		getSettings: () => settings,
+		now: () => new Date(),
+		notify: (m) => notes.push(m),
+	});
 	const commands = new Map<string, Command>();
-	registerCommands({ addCommand: (c) => (commands.set(c.id, c), c) }, actions);
+	registerCommands({ addCommand: (c) => (commands.set(c.id, c), c) }, actions, calendar);
 	const run = (id: string): void => {
 		const c = commands.get(id);
 		if (!c) throw new Error(`no command ${id}`);
 		if (c.callback) c.callback();
 		else expect(c.checkCallback?.(false)).toBe(true);
 	};
-	return { settings, vault, index, writer, actions, commands, saveSettings, run };
+	return { settings, vault, index, writer, actions, calendar, notes, commands, saveSettings, run };
 }
 
 beforeEach(() => freezeToday('2026-11-23'));
@@ -77,6 +86,9 @@ describe('the commands', () => {
 			'mark-contacted-today',
 			'snooze-active',
 			'new-person',
+			'open-network-review',
+			'archive-active',
+			'export-calendar',
 		]);
 		for (const c of commands.values()) {
 			expect(c.hotkeys).toBeUndefined();
@@ -87,7 +99,7 @@ describe('the commands', () => {
 
 	it('offers the "this person" commands only while the active note is a person', async () => {
 		const { vault, commands } = await setup({ 'People/Ana.md': ana, 'Notes/Shopping.md': '# list\n' });
-		const personCommands = ['log-touchpoint-active', 'mark-contacted-today', 'snooze-active'];
+		const personCommands = ['log-touchpoint-active', 'mark-contacted-today', 'snooze-active', 'archive-active'];
 		for (const id of personCommands) expect(commands.get(id)?.checkCallback?.(true)).toBe(false);
 		await activate(vault, 'Notes/Shopping.md');
 		for (const id of personCommands) expect(commands.get(id)?.checkCallback?.(true)).toBe(false);
@@ -208,6 +220,68 @@ describe('the commands', () => {
 		byLabel<HTMLButtonElement>(el, 'Snooze until date').click();
 		await writer.idle();
 		expect(await vault.read('People/Ana.md')).toContain('snooze_until: 2027-01-15\n');
+	});
+});
+
+describe('archive this person', () => {
+	const cleo = `---
+trust: 2
+status: active # was a target
+last_contact: 2024-01-10
+energy: drains
+---
+# Cleo
+
+## Interactions
+- 2024-01-10 (call) Long call.
+`;
+
+	it('writes status: archived and nothing else, then is no longer offered for that note', async () => {
+		const { vault, writer, run, commands, index } = await setup({ 'People/Cleo.md': cleo, 'People/Ana.md': ana });
+		const notices = captureNotices();
+		await activate(vault, 'People/Cleo.md');
+		expect(commands.get('archive-active')?.checkCallback?.(true)).toBe(true);
+		run('archive-active');
+		await writer.idle();
+		expect(await vault.read('People/Cleo.md')).toBe(cleo.replace('status: active #', 'status: archived #'));
+		await vi.waitFor(() => expect(index.get('People/Cleo.md')?.status).toBe('archived'));
+		expect(notices).toEqual(['Archived Cleo. The note and its history are kept.']);
+		// Already archived: the command is not offered; another person still is.
+		expect(commands.get('archive-active')?.checkCallback?.(true)).toBe(false);
+		await activate(vault, 'People/Ana.md');
+		expect(commands.get('archive-active')?.checkCallback?.(true)).toBe(true);
+	});
+
+	it('adds the status key when the note has none, leaving the rest byte for byte', async () => {
+		const { vault, writer, run } = await setup({ 'People/Ana.md': ana });
+		await activate(vault, 'People/Ana.md');
+		run('archive-active');
+		await writer.idle();
+		expect(await vault.read('People/Ana.md')).toBe(ana.replace('last_contact: 2026-10-01\n', 'last_contact: 2026-10-01\nstatus: archived\n'));
+	});
+
+	it('refuses a note whose frontmatter cannot be edited safely, and says why', async () => {
+		const broken = '---\ntrust: 2\nstatus: [active\n---\n';
+		const { vault, writer, actions } = await setup({ 'People/Broken.md': broken });
+		const notices = captureNotices();
+		const result = await actions.archive('People/Broken.md');
+		await writer.idle();
+		expect(result?.ok).toBe(false);
+		expect(await vault.read('People/Broken.md')).toBe(broken);
+		expect(notices).toHaveLength(1);
+		expect(notices[0]).toMatch(/^People\/Broken\.md: /);
+	});
+});
+
+describe('export reconnect calendar', () => {
+	it('writes the calendar and says where and how many events', async () => {
+		const { vault, run, calendar, notes } = await setup({ 'People/Ana.md': ana, 'People/Ben.md': ben });
+		run('export-calendar');
+		await calendar.idle();
+		const ics = await vault.read('Kindred/reconnect.ics');
+		expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+		expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+		expect(notes).toEqual(['Exported the reconnect calendar: 2 events in Kindred/reconnect.ics.']);
 	});
 });
 

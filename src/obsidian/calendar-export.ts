@@ -1,0 +1,158 @@
+/**
+ * Writes core's reconnect calendar (buildCalendar) to the .ics file named in the
+ * settings, inside the vault, so a calendar app can subscribe to it through sync. On
+ * demand (the command, with a Notice) and, when the setting is on, a couple of seconds
+ * after the people index changes. It writes only when the text differs from what the
+ * file holds: an unchanged calendar is not rewritten, so sync sees no churn. Folders on
+ * the way are created. The file is not markdown, so no metadata-cache event comes back
+ * and nothing loops.
+ */
+import { Component, Notice, TFile, TFolder, normalizePath } from 'obsidian';
+import type { Vault } from 'obsidian';
+import { todayLocal } from '../core/dates';
+import { calendarEntries, calendarText } from '../core/ics';
+import type { KindredSettings } from '../core/settings';
+import type { Person } from '../core/types';
+
+export interface CalendarExportDeps {
+	vault: Pick<Vault, 'getAbstractFileByPath' | 'create' | 'modify' | 'read' | 'createFolder'>;
+	index: {
+		readonly ready: boolean;
+		readonly roster: { all(): Person[] };
+		onChange(cb: () => void): () => void;
+	};
+	getSettings: () => KindredSettings;
+	now: () => Date;
+	/** Defaults to a Notice; tests may collect messages instead. */
+	notify?: (message: string) => void;
+	/** Wait after the last index change before an automatic rewrite. */
+	delayMs?: number;
+}
+
+export type CalendarWrite =
+	| { ok: true; path: string; events: number; written: boolean }
+	| { ok: false; path: string; error: string };
+
+/** Index changes come in bursts (a sync, a folder rename): rewrite once they settle. */
+export const AUTO_UPDATE_DELAY_MS = 2000;
+
+function parentFolders(path: string): string[] {
+	const parts = path.split('/').slice(0, -1);
+	return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+}
+
+export function eventsText(n: number): string {
+	return `${n} ${n === 1 ? 'event' : 'events'}`;
+}
+
+export class CalendarExport extends Component {
+	private readonly deps: CalendarExportDeps;
+	private timer = 0;
+	/** Writes run one after another, so two never race on the same file. */
+	private queue: Promise<unknown> = Promise.resolve();
+	/** The last automatic-write error shown, so a failing path is reported once, not on every change. */
+	private lastAutoError: string | null = null;
+
+	constructor(deps: CalendarExportDeps) {
+		super();
+		this.deps = deps;
+	}
+
+	onload(): void {
+		this.register(this.deps.index.onChange(() => this.schedule()));
+		this.register(() => this.cancel());
+	}
+
+	/** The command: write now and say where, and how many events. */
+	async exportNow(): Promise<CalendarWrite> {
+		const result = await this.write();
+		if (!result.ok) this.notify(result.error);
+		else {
+			const what = `${eventsText(result.events)} in ${result.path}`;
+			this.notify(result.written ? `Exported the reconnect calendar: ${what}.` : `The reconnect calendar is up to date: ${what}.`);
+		}
+		return result;
+	}
+
+	/** Build the calendar and write it when it differs from the file. Never throws. */
+	write(): Promise<CalendarWrite> {
+		const next = this.queue.then(() => this.writeOnce());
+		this.queue = next.catch(() => undefined);
+		return next;
+	}
+
+	/** True while an automatic rewrite is waiting for the index to settle. */
+	get pending(): boolean {
+		return this.timer !== 0;
+	}
+
+	/** Resolves when the writes started so far have finished. */
+	async idle(): Promise<void> {
+		await this.queue;
+	}
+
+	private schedule(): void {
+		if (!this.deps.getSettings().icsAutoUpdate || !this.deps.index.ready) return;
+		this.cancel();
+		this.timer = window.setTimeout(() => {
+			this.timer = 0;
+			void this.autoWrite();
+		}, this.deps.delayMs ?? AUTO_UPDATE_DELAY_MS);
+	}
+
+	private cancel(): void {
+		if (this.timer) window.clearTimeout(this.timer);
+		this.timer = 0;
+	}
+
+	private async autoWrite(): Promise<void> {
+		// The setting may have been turned off while the timer ran.
+		if (!this.deps.getSettings().icsAutoUpdate) return;
+		const result = await this.write();
+		if (result.ok) {
+			this.lastAutoError = null;
+		} else if (result.error !== this.lastAutoError) {
+			this.lastAutoError = result.error;
+			this.notify(result.error);
+		}
+	}
+
+	private async writeOnce(): Promise<CalendarWrite> {
+		const settings = this.deps.getSettings();
+		const path = normalizePath(settings.icsPath.trim());
+		const fail = (reason: string): CalendarWrite => ({
+			ok: false,
+			path,
+			error: `Could not write the reconnect calendar to ${path}: ${reason}`,
+		});
+		if (path === '' || path === '/') return fail('no calendar file is set in the settings');
+		const today = todayLocal(this.deps.now());
+		const entries = calendarEntries(this.deps.index.roster.all(), today, settings);
+		const text = calendarText(entries, today);
+		const events = entries.length;
+		const { vault } = this.deps;
+		try {
+			const existing = vault.getAbstractFileByPath(path);
+			if (existing instanceof TFolder) return fail('that is a folder');
+			if (existing instanceof TFile) {
+				if ((await vault.read(existing)) === text) return { ok: true, path, events, written: false };
+				await vault.modify(existing, text);
+				return { ok: true, path, events, written: true };
+			}
+			for (const folder of parentFolders(path)) {
+				const f = vault.getAbstractFileByPath(folder);
+				if (f instanceof TFile) return fail(`${folder} is a file, not a folder`);
+				if (!f) await vault.createFolder(folder);
+			}
+			await vault.create(path, text);
+			return { ok: true, path, events, written: true };
+		} catch (e) {
+			return fail(e instanceof Error ? e.message : String(e));
+		}
+	}
+
+	private notify(message: string): void {
+		if (this.deps.notify) this.deps.notify(message);
+		else new Notice(message, 8000);
+	}
+}
