@@ -23,7 +23,7 @@ import { emptyFigures, type Diagnostics, type SizeResult } from './figures';
 import { BENCH_TODAY, bigPersonNote, generateVault, touchedNote, type GeneratedNote } from './generate';
 import { cachedMetadataFor } from './metadata';
 import { cacheMap, fileAt, populateApp } from './populate';
-import { medianOf, timeSync, type RunPlan } from './stats';
+import { median, medianOf, timeSync, type RunPlan } from './stats';
 
 export interface InProcessOptions {
 	people: number;
@@ -44,10 +44,15 @@ function oneLine(err: unknown): string {
 	return s.split('\n')[0].slice(0, 200);
 }
 
-/** Person paths spread over the vault, deterministic. */
-function spread(paths: readonly string[], count: number, offset: number): string[] {
+/**
+ * `count` person paths spread over the vault, deterministic: positions from..from+count of
+ * a stride-7919 walk (7919 is prime, so the walk visits every path once before repeating).
+ * Disjoint ranges give disjoint paths, so one step never re-touches another step's note
+ * (a note touched twice the same way would not change, and nothing would be measured).
+ */
+function spread(paths: readonly string[], from: number, count: number): string[] {
 	const out: string[] = [];
-	for (let i = 0; i < count; i++) out.push(paths[(offset + i * 7919) % paths.length]);
+	for (let i = from; i < from + count; i++) out.push(paths[(i * 7919) % paths.length]);
 	return out;
 }
 
@@ -97,14 +102,16 @@ export async function measureInProcess(opts: InProcessOptions): Promise<SizeResu
 
 	// The build alone: the background body pass never gets past its first pause.
 	await step('indexBuildMs', async () => {
+		const cpu: number[] = [];
 		figures.indexBuildMs = await medianOf(plan, () => {
 			const index = new PeopleIndex(indexDeps(never));
 			index.load();
-			const ms = timeSync(() => index.start());
+			const ms = timeSync(() => index.start(), cpu);
 			countPeople(index, people);
 			index.unload();
 			return ms;
 		});
+		diagnostics.indexBuildCpuMs = median(cpu.slice(plan.warmup));
 	});
 
 	// The index the rest works with: built, then its body pass run to the end.
@@ -130,7 +137,7 @@ export async function measureInProcess(opts: InProcessOptions): Promise<SizeResu
 
 	await step('incrementalUpdateMs', async () => {
 		const many: RunPlan = { warmup: plan.warmup * 5, runs: plan.runs * 5 };
-		const changes = spread(personPaths, many.warmup + many.runs, 1).map(touched);
+		const changes = spread(personPaths, 0, many.warmup + many.runs).map(touched);
 		figures.incrementalUpdateMs = await medianOf(many, (i) => fire(changes[i].file, changes[i].note));
 		const last = changes[changes.length - 1];
 		if (index.get(last.note.path)?.lastContactField !== BENCH_TODAY) {
@@ -144,7 +151,7 @@ export async function measureInProcess(opts: InProcessOptions): Promise<SizeResu
 		await step('incrementalWithStatusBarMs', async () => {
 			const bar = new StatusBarCount(createDiv(), { index, now, onClick: () => {} });
 			bar.load();
-			const changes = spread(personPaths, plan.warmup + plan.runs, 2).map(touched);
+			const changes = spread(personPaths, 200, plan.warmup + plan.runs).map(touched);
 			diagnostics.incrementalWithStatusBarMs = await medianOf(plan, (i) => fire(changes[i].file, changes[i].note));
 			bar.unload();
 		});
@@ -152,7 +159,8 @@ export async function measureInProcess(opts: InProcessOptions): Promise<SizeResu
 
 	// The start-up body pass with the status bar attached, as the plugin runs it. Every
 	// batch of the pass moves the revision and the bar recomputes the whole due list, so
-	// this is quadratic; measured at 1,000 only, estimated (changes × dueListMs) above.
+	// this is quadratic; measured at 1,000 only, estimated for every size below
+	// (bodyPassWithStatusBarEstimateMs = change events × dueListMs).
 	if (people <= 1000) {
 		await step('bodyPassWithStatusBarMs', async () => {
 			const other = new PeopleIndex(indexDeps(immediate));
@@ -175,10 +183,12 @@ export async function measureInProcess(opts: InProcessOptions): Promise<SizeResu
 		index.roster.upsert(i % 2 === 0 ? { ...someone, aliases: [...someone.aliases, 'bench'] } : someone);
 	};
 	await step('dueListMs', async () => {
+		const cpu: number[] = [];
 		figures.dueListMs = await medianOf(plan, (i) => {
 			bump(i);
-			return timeSync(() => index.dueList(BENCH_TODAY));
+			return timeSync(() => index.dueList(BENCH_TODAY), cpu);
 		});
+		diagnostics.dueListCpuMs = median(cpu.slice(plan.warmup));
 		diagnostics.dueListLength = index.dueList(BENCH_TODAY).length;
 		diagnostics.bodyPassWithStatusBarEstimateMs = emits * (figures.dueListMs ?? NaN);
 		diagnostics.dueListCachedMs = await medianOf(plan, () => timeSync(() => index.dueList(BENCH_TODAY)));
@@ -211,7 +221,9 @@ export async function measureInProcess(opts: InProcessOptions): Promise<SizeResu
 			return ms;
 		};
 		// Warm: the status bar has already asked for today's list, as it does in the plugin.
-		figures.paneFirstPaintMs = await medianOf(plan, async () => {
+		// A run is a few milliseconds, so take three times as many.
+		const many: RunPlan = { warmup: plan.warmup * 3, runs: plan.runs * 3 };
+		figures.paneFirstPaintMs = await medianOf(many, async () => {
 			index.dueList(BENCH_TODAY);
 			return open();
 		});

@@ -86,6 +86,11 @@ export function makeCadence(unit: CadenceUnit, count: number): CadenceResult {
 	return { ok: true, cadence: { unit, count, days, label: formatCadence({ unit, count }) } };
 }
 
+/** Why a value is not a cadence, with the forms a reader most likely meant. */
+function notACadence(value: unknown): CadenceResult {
+	return { ok: false, reason: `"${shortValue(value)}" is not a cadence (try monthly, every 3 weeks, 6w or 90d)` };
+}
+
 function withValue(result: CadenceResult, raw: unknown): CadenceResult {
 	if (result.ok) return result;
 	return { ok: false, reason: `cadence "${shortValue(raw)}" ${result.reason}` };
@@ -100,7 +105,7 @@ function fromParts(numberText: string, unitWord: string, raw: unknown): CadenceR
 /** Read a cadence from frontmatter or a setting. Never throws. */
 export function parseCadence(value: unknown): CadenceResult {
 	if (typeof value === 'number') return withValue(makeCadence('day', value), value);
-	if (typeof value !== 'string') return { ok: false, reason: `unknown cadence "${shortValue(value)}"` };
+	if (typeof value !== 'string') return notACadence(value);
 	const s = value.trim().toLowerCase().replace(/\s+/g, ' ');
 	if (s === '') return { ok: false, reason: 'cadence is empty' };
 
@@ -131,7 +136,7 @@ export function parseCadence(value: unknown): CadenceResult {
 	}
 	m = BARE.exec(s);
 	if (m) return withValue(makeCadence('day', Number(m[1].replace(',', '.'))), value);
-	return { ok: false, reason: `unknown cadence "${shortValue(value)}"` };
+	return notACadence(value);
 }
 
 /**

@@ -76,9 +76,11 @@ function drawRow(parent: Node, item: RowItem): HTMLElement {
 			attr: p.cadenceSource === 'trust' ? { title: `Cadence from trust ${p.trust ?? ''}`.trim() } : undefined,
 		});
 	}
-	// The last conversation: styles.css gives it a line of its own in a sidebar.
+	// The last conversation, on a line of its own (styles.css); without one, say so, so
+	// every row has the same three lines and names line up down the list.
 	const note = lastNoteDisplay(sp);
 	if (note) meta.createSpan({ cls: 'kindred-due-note', text: note.text, attr: { title: note.title } });
+	else meta.createSpan({ cls: 'kindred-due-note kindred-due-no-log', text: 'No touchpoints logged yet' });
 	return el;
 }
 

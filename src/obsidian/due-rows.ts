@@ -6,8 +6,7 @@
  * cost one array, not 10,000 rows.
  */
 import { DUE_SECTIONS, needsAction } from '../core/schedule';
-import type { DueStatus, ScheduledPerson } from '../core/types';
-import { describeProblem } from '../core/words';
+import type { DueStatus, Problem, ScheduledPerson } from '../core/types';
 
 export interface HeaderItem {
 	kind: 'header';
@@ -149,6 +148,22 @@ export function visibleRange(
 	return { start, end: Math.max(end, start + 1) };
 }
 
+/**
+ * The item that takes the place of item `index` once the item that was there has gone
+ * (logged, snoozed, its section emptied): the one now at that position, else the
+ * nearest, looking down before up. Only items of `kind` count: focus on a Log button
+ * goes to another row, focus on a fold toggle to another header. -1 when there is none.
+ */
+export function replacementIndex(items: readonly DueItem[], index: number, kind: DueItem['kind']): number {
+	const reach = Math.max(index, items.length - index);
+	for (let d = 0; d <= reach; d++) {
+		for (const i of d === 0 ? [index] : [index + d, index - d]) {
+			if (i >= 0 && i < items.length && items[i].kind === kind) return i;
+		}
+	}
+	return -1;
+}
+
 /* ---------- Words for one row, computed only for rows that get drawn ---------- */
 
 const MAX_NOTE_CHARS = 160;
@@ -176,10 +191,31 @@ export function lastNoteDisplay(sp: ScheduledPerson): { text: string; title: str
 	return { text, title };
 }
 
+/** Reasons that read as the rest of a sentence whose subject is the field. */
+const PREDICATE = /^(?:is|are|must|has|uses|starts|could|cannot)\b/;
+
+/**
+ * A problem as a sentence for the row, the field as its subject:
+ * `cadence "sometimes" is not a cadence (try …)`, `trust "lots" must be a whole number
+ * from 1 to 5`, `frontmatter is not valid YAML …`. The command line keeps core's
+ * `field: reason` columns (describeProblem); a row has room for one readable line.
+ */
+export function problemSentence(p: Problem): string {
+	const { field, value, reason } = p;
+	// Already a sentence about the field: 'cadence "biweekly" is ambiguous; …'.
+	if (reason.startsWith(`${field} `)) return reason;
+	// Starts with the value: '"sometimes" is not a cadence …'.
+	if (reason.startsWith('"')) return `${field} ${reason}`;
+	if (PREDICATE.test(reason)) {
+		return value === '' || reason.includes(`"${value}"`) ? `${field} ${reason}` : `${field} "${value}" ${reason}`;
+	}
+	return `${field}: ${reason}`;
+}
+
 /** For "needs attention": the first problem on the row, every problem in the tooltip. */
 export function problemDisplay(sp: ScheduledPerson): { text: string; title: string } | null {
 	if (sp.problems.length === 0) return null;
-	const lines = sp.problems.map(describeProblem);
+	const lines = sp.problems.map(problemSentence);
 	const more = lines.length > 1 ? ` (+${lines.length - 1} more)` : '';
 	return { text: lines[0] + more, title: lines.join('\n') };
 }

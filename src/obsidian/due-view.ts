@@ -17,7 +17,15 @@ import { describeDue } from '../core/words';
 import type { KindredSettings } from '../core/settings';
 import { DUE_VIEW_TYPE, type DueViewDeps } from './due-view-deps';
 import { ACTION_ATTR, drawDueItem, type DueAction } from './due-draw';
-import { buildDueModel, countOf, summaryText, upToDateDetail, type ItemHeights } from './due-rows';
+import {
+	buildDueModel,
+	countOf,
+	replacementIndex,
+	summaryText,
+	upToDateDetail,
+	type DueItem,
+	type ItemHeights,
+} from './due-rows';
 import { DueWindow } from './due-window';
 
 /** 'kindred-due': one constant, defined beside the deps so the plugin need not import the view. */
@@ -44,6 +52,14 @@ function controlKey(el: Element): string | null {
 	if (action === null) return null;
 	const owner = el.closest('[data-path], [data-section]');
 	return `${action}\u0000${owner?.getAttribute('data-path') ?? owner?.getAttribute('data-section') ?? ''}`;
+}
+
+/** Where keyboard focus was in the list before a redraw: which control, on which item. */
+interface FocusSpot {
+	key: string;
+	action: DueAction;
+	/** The item's position in the list (headers and rows counted). */
+	index: number;
 }
 
 export class DueView extends ItemView {
@@ -217,6 +233,8 @@ export class DueView extends ItemView {
 			'--kindred-row-height': `${heights.row}px`,
 			'--kindred-header-height': `${heights.header}px`,
 		});
+		// Where focus is, before the rows holding it are rebuilt or leave the list.
+		const focus = this.focusSpot();
 		const index = this.deps.index;
 		if (!index.ready) {
 			summary.setText('');
@@ -238,6 +256,7 @@ export class DueView extends ItemView {
 		summary.setText(summaryText(model, index.peopleCount, this.query));
 		if (model.total === 0) {
 			const { tracked, next } = upToDateDetail(index.dueList(today, true));
+			if (focus !== null) this.filterEl?.focus();
 			this.showEmpty('Everyone is up to date', (el) => {
 				el.createEl('p', { text: `${countOf(tracked, 'person', 'people')} tracked.` });
 				if (next === null) return;
@@ -253,6 +272,7 @@ export class DueView extends ItemView {
 			return;
 		}
 		if (model.matched === 0) {
+			if (focus !== null) this.filterEl?.focus();
 			this.showEmpty(`No one matches “${this.query.trim()}”`, (el) => {
 				el.createEl('p', { text: 'The filter looks at names, aliases and circles.', cls: 'kindred-due-empty-hint' });
 			});
@@ -260,10 +280,9 @@ export class DueView extends ItemView {
 		}
 		this.emptyEl?.addClass('kindred-hidden');
 		list.scrollerEl.removeClass('kindred-hidden');
-		const focusKey = this.focusedKey();
 		list.setItems(model.items, heights, this.scrollTop);
 		this.scrollTop = list.scrollerEl.scrollTop;
-		if (focusKey !== null) this.refocus(focusKey);
+		if (focus !== null) this.refocus(focus, model.items);
 	}
 
 	private showEmpty(title: string, detail?: (el: HTMLElement) => void): void {
@@ -354,24 +373,36 @@ export class DueView extends ItemView {
 	}
 
 	/**
-	 * What the focused control in the list does and to whom (e.g. "log" + a path), so
-	 * focus can go back to the same control after a redraw rebuilt it.
+	 * The focused control in the list, if any: what it does, to whom, and at which
+	 * position, so focus can go back to it (or to the row that took its place) after a
+	 * redraw rebuilt the rows. Without this, logging from the keyboard moves the row out
+	 * of its section, focus falls to the page and the next Tab starts at the top.
 	 */
-	private focusedKey(): string | null {
+	private focusSpot(): FocusSpot | null {
+		const list = this.list;
 		const active = this.containerEl.doc.activeElement;
-		if (this.list === null || active === null || !this.list.stripEl.contains(active)) return null;
-		return controlKey(active);
+		if (list === null || active === null) return null;
+		const key = controlKey(active);
+		const index = list.indexOf(active);
+		if (key === null || index < 0) return null;
+		return { key, action: active.getAttribute(ACTION_ATTR) as DueAction, index };
 	}
 
-	private refocus(key: string): void {
-		const strip = this.list?.stripEl;
-		if (!strip) return;
-		for (const el of Array.from(strip.querySelectorAll<HTMLElement>(`[${ACTION_ATTR}]`))) {
-			if (controlKey(el) === key) {
+	private refocus(spot: FocusSpot, items: readonly DueItem[]): void {
+		const list = this.list;
+		if (list === null) return;
+		for (const el of Array.from(list.stripEl.querySelectorAll<HTMLElement>(`[${ACTION_ATTR}]`))) {
+			if (controlKey(el) === spot.key) {
 				el.focus({ preventScroll: true });
 				return;
 			}
 		}
+		// Gone from the list (logged, snoozed, section emptied): the same action on the
+		// item now in its place, so the next Tab carries on from there.
+		const i = replacementIndex(items, spot.index, spot.action === 'toggle' ? 'header' : 'row');
+		const target = i < 0 ? null : list.elementAt(i)?.querySelector<HTMLElement>(`[${ACTION_ATTR}="${spot.action}"]`);
+		if (target) target.focus();
+		else this.filterEl?.focus();
 	}
 
 	private listen(

@@ -12,6 +12,12 @@ import { layoutOffsets, visibleRange, type DueItem, type ItemHeights } from './d
 const OVERSCAN_PX = 480;
 /** When the pane has no height yet (not laid out), draw as if it were this tall. */
 const FALLBACK_VIEWPORT_PX = 800;
+/**
+ * Items kept drawn on each side of the focused one. Tab moves focus in DOM order, so the
+ * next stop must exist before the next key press; a row has three stops, so a few items
+ * ahead cover any burst of presses between two focus events.
+ */
+const FOCUS_MARGIN = 4;
 
 /** Draw one item into `parent` (a detached fragment) and return its root element. */
 export type DrawItem = (parent: Node, item: DueItem) => HTMLElement;
@@ -32,6 +38,15 @@ export class DueWindow {
 		this.scrollerEl = parent.createDiv({ cls: 'kindred-due-scroller' });
 		this.spacerEl = this.scrollerEl.createDiv({ cls: 'kindred-due-spacer' });
 		this.stripEl = this.spacerEl.createDiv({ cls: 'kindred-due-strip' });
+		// Scrolling draws on the next animation frame, and focus moved by Tab scrolls only
+		// after the focus event: back-to-back Tabs could run past the last drawn row and
+		// leave the list. So focus near either edge draws the next items right away. The
+		// listener is on the window's own element and goes with it.
+		this.stripEl.addEventListener('focusin', (evt) => {
+			// A focus event's target is always an element inside the strip.
+			const index = this.indexOf(evt.target as Node | null);
+			if (index >= 0) this.drawAround(index);
+		});
 	}
 
 	/** Replace the items (after a redraw) and draw the slice for `scrollTop`. */
@@ -66,6 +81,51 @@ export class DueWindow {
 		this.start = start;
 		this.end = end;
 		strip.setCssProps({ '--kindred-strip-offset': `${this.offsets[start] ?? 0}px` });
+	}
+
+	/** The item index of the drawn element holding `node`, or -1. */
+	indexOf(node: Node | null): number {
+		let el = node;
+		while (el !== null && el.parentNode !== this.stripEl) el = el.parentNode;
+		if (el === null) return -1;
+		return this.start + Array.prototype.indexOf.call(this.stripEl.children, el);
+	}
+
+	/** The drawn element of item `index`, drawing it (and its neighbours) first if needed. */
+	elementAt(index: number): HTMLElement | null {
+		if (index < 0 || index >= this.items.length) return null;
+		this.drawAround(index);
+		// Children of the strip are only ever what `draw` returned.
+		return (this.stripEl.children[index - this.start] as HTMLElement | undefined) ?? null;
+	}
+
+	/**
+	 * Make sure FOCUS_MARGIN items on each side of `index` are drawn, extending the strip
+	 * synchronously. The next scroll update trims it back to the viewport.
+	 */
+	drawAround(index: number): void {
+		const n = this.items.length;
+		const from = Math.max(0, index - FOCUS_MARGIN);
+		const to = Math.min(n, index + FOCUS_MARGIN + 1);
+		if (from >= this.start && to <= this.end) return;
+		const strip = this.stripEl;
+		if (this.end <= this.start || to < this.start || from > this.end) {
+			// Nothing drawn next to it: draw just this stretch.
+			strip.empty();
+			strip.append(this.build(from, to));
+			this.start = from;
+			this.end = to;
+		} else {
+			if (from < this.start) {
+				strip.prepend(this.build(from, this.start));
+				this.start = from;
+			}
+			if (to > this.end) {
+				strip.append(this.build(this.end, to));
+				this.end = to;
+			}
+		}
+		strip.setCssProps({ '--kindred-strip-offset': `${this.offsets[this.start] ?? 0}px` });
 	}
 
 	get totalHeight(): number {

@@ -1,8 +1,8 @@
 /**
  * The "log a touchpoint" modal: date (today by default), channel (the last one used),
  * a short note, and whether you gave, received or neither. Enter submits from any
- * field; Escape cancels (Obsidian's modal scope). It only collects and checks input:
- * the caller writes the note through the writer.
+ * field, the note included; Escape cancels (Obsidian's modal scope). It only collects
+ * and checks input: the caller writes the note through the writer.
  */
 import { Modal, Setting } from 'obsidian';
 import type { App } from 'obsidian';
@@ -31,7 +31,7 @@ export class LogModal extends Modal {
 	private readonly options: LogModalOptions;
 	private dateEl: HTMLInputElement | null = null;
 	private channelEl: HTMLSelectElement | null = null;
-	private noteEl: HTMLInputElement | null = null;
+	private noteEl: HTMLTextAreaElement | null = null;
 	private exchangeEl: HTMLSelectElement | null = null;
 	private errorEl: HTMLElement | null = null;
 	private done = false;
@@ -67,12 +67,18 @@ export class LogModal extends Modal {
 			this.channelEl = d.selectEl;
 		});
 
-		new Setting(contentEl).setName('Note').addText((t) => {
-			t.setPlaceholder('What did you talk about?');
-			t.inputEl.setAttribute('aria-label', 'Note');
-			t.inputEl.addClass('kindred-log-note');
-			this.noteEl = t.inputEl;
-		});
+		// Two lines across the whole modal, so a long note stays in view as it is typed.
+		// Still one log line: Enter submits (below) and line breaks are joined on submit.
+		new Setting(contentEl)
+			.setName('Note')
+			.setClass('kindred-log-note-setting')
+			.addTextArea((t) => {
+				t.setPlaceholder('What did you talk about?');
+				t.inputEl.rows = 2;
+				t.inputEl.setAttribute('aria-label', 'Note');
+				t.inputEl.addClass('kindred-log-note');
+				this.noteEl = t.inputEl;
+			});
 
 		new Setting(contentEl)
 			.setName('Exchange')

@@ -54,7 +54,7 @@ describe('table', () => {
 
 	it('shows problems in place of the last note for invalid people', () => {
 		const out = formatDueTable([sp('People/B.md', { cadence: 'sometimes' })], { color: false, columns: null });
-		expect(out.split('\n')[1]).toMatch(/^B +invalid +needs attention +– +– +cadence: unknown cadence "sometimes"$/);
+		expect(out.split('\n')[1]).toMatch(/^B +invalid +needs attention +– +– +cadence: "sometimes" is not a cadence \(try monthly, every 3 weeks, 6w or 90d\)$/);
 	});
 });
 

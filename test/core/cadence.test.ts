@@ -68,12 +68,12 @@ describe('parseCadence accepts every documented form', () => {
 
 describe('parseCadence rejects', () => {
 	it.each<[unknown, string]>([
-		['sometimes', 'unknown cadence "sometimes"'],
-		['every blue moon', 'unknown cadence "every blue moon"'],
-		['every 3 fortnights', 'unknown cadence "every 3 fortnights"'],
-		['3 x', 'unknown cadence "3 x"'],
-		['P1Y6M', 'unknown cadence "P1Y6M"'],
-		['PT3H', 'unknown cadence "PT3H"'],
+		['sometimes', '"sometimes" is not a cadence (try monthly, every 3 weeks, 6w or 90d)'],
+		['every blue moon', '"every blue moon" is not a cadence'],
+		['every 3 fortnights', '"every 3 fortnights" is not a cadence'],
+		['3 x', '"3 x" is not a cadence'],
+		['P1Y6M', '"P1Y6M" is not a cadence'],
+		['PT3H', '"PT3H" is not a cadence'],
 		['', 'cadence is empty'],
 		[0, 'cadence "0" must be more than zero'],
 		['0', 'cadence "0" must be more than zero'],
@@ -88,10 +88,10 @@ describe('parseCadence rejects', () => {
 		[Number.NaN, 'is not a number'],
 		[Number.POSITIVE_INFINITY, 'is not a number'],
 		['every 200 years', 'is longer than 100 years'],
-		[true, 'unknown cadence "true"'],
-		[['weekly'], 'unknown cadence'],
-		[null, 'unknown cadence'],
-		[{ every: 'week' }, 'unknown cadence'],
+		[true, '"true" is not a cadence'],
+		[['weekly'], 'is not a cadence'],
+		[null, 'is not a cadence'],
+		[{ every: 'week' }, 'is not a cadence'],
 		['biweekly', 'is ambiguous; write "every 2 weeks"'],
 		['Bimonthly', 'is ambiguous; write "every 2 months"'],
 	])('%j', (value, reason) => {

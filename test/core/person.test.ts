@@ -158,7 +158,7 @@ describe('readPerson: cadence', () => {
 		const p = new PersonBuilder().trust(4).cadence('sometimes').build();
 		expect(p.cadence).toBeNull();
 		expect(p.invalid).toBe(true);
-		expect(p.problems).toEqual([{ field: 'cadence', value: 'sometimes', reason: 'unknown cadence "sometimes"' }]);
+		expect(p.problems).toEqual([{ field: 'cadence', value: 'sometimes', reason: '"sometimes" is not a cadence (try monthly, every 3 weeks, 6w or 90d)' }]);
 	});
 
 	it('reads a YAML number as days', () => {

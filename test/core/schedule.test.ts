@@ -314,8 +314,8 @@ describe('words', () => {
 	});
 
 	it('describeProblem names the field and the value once', () => {
-		expect(describeProblem({ field: 'cadence', value: 'sometimes', reason: 'unknown cadence "sometimes"' })).toBe(
-			'cadence: unknown cadence "sometimes"',
+		expect(describeProblem({ field: 'cadence', value: 'sometimes', reason: '"sometimes" is not a cadence (try monthly, every 3 weeks, 6w or 90d)' })).toBe(
+			'cadence: "sometimes" is not a cadence (try monthly, every 3 weeks, 6w or 90d)',
 		);
 		expect(describeProblem({ field: 'last_contact', value: '2026-12-01', reason: 'is in the future (today is 2026-11-23)' })).toBe(
 			'last_contact: "2026-12-01" is in the future (today is 2026-11-23)',

@@ -118,7 +118,7 @@ describe('migrateSettings', () => {
 		['keys as a list', { keys: ['cadence'] }, 'Setting "keys" must be an object; using the default key names.'],
 		['an empty key name', { keys: { cadence: ' ' } }, 'Setting "keys.cadence" must be a key name; using "cadence".'],
 		['cadences as text', { cadenceByTrust: 'weekly' }, 'Setting "cadenceByTrust" must be an object; using the defaults.'],
-		['an unreadable default cadence', { cadenceByTrust: { '3': 'sometimes' } }, 'Setting "cadenceByTrust.3" must be a cadence (unknown cadence "sometimes"); using "every 3 months".'],
+		['an unreadable default cadence', { cadenceByTrust: { '3': 'sometimes' } }, 'Setting "cadenceByTrust.3" must be a cadence ("sometimes" is not a cadence (try monthly, every 3 weeks, 6w or 90d)); using "every 3 months".'],
 		['a default cadence of the wrong type', { cadenceByTrust: { '3': true } }, 'Setting "cadenceByTrust.3" must be a cadence; using "every 3 months".'],
 	])('falls back to the default with a warning for %s', (_label, raw, warning) => {
 		const { settings, warnings } = migrateSettings(raw);
