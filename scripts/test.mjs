@@ -16,6 +16,7 @@ function run(title, cmd, args, env = {}) {
 }
 
 run('typecheck', 'npx', ['tsc', '--noEmit']);
+run('typecheck (benchmarks)', 'npx', ['tsc', '--noEmit', '-p', 'bench/tsconfig.json']);
 run('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
 run('build', 'node', ['esbuild.config.mjs', 'production']);
 zones.forEach((tz, i) => {

@@ -11,38 +11,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createContext, runInContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pluginOptions } from '../../build-options.mjs';
 
-// The plugin build from esbuild.config.mjs (production), written to a temp file.
+// The plugin build exactly as `npm run build` makes it, written to a temp file.
 async function buildPlugin(outfile: string): Promise<void> {
-	await build({
-		entryPoints: ['src/main.ts'],
-		bundle: true,
-		external: [
-			'obsidian',
-			'electron',
-			'@codemirror/autocomplete',
-			'@codemirror/collab',
-			'@codemirror/commands',
-			'@codemirror/language',
-			'@codemirror/lint',
-			'@codemirror/search',
-			'@codemirror/state',
-			'@codemirror/view',
-			'@lezer/common',
-			'@lezer/highlight',
-			'@lezer/lr',
-			...builtinModules,
-			...builtinModules.map((m) => `node:${m}`),
-		],
-		format: 'cjs',
-		platform: 'browser',
-		target: 'es2021',
-		logLevel: 'silent',
-		sourcemap: false,
-		treeShaking: true,
-		minify: true,
-		outfile,
-	});
+	await build({ ...pluginOptions({ production: true, outfile }), logLevel: 'silent' });
 }
 
 /** A stand-in 'obsidian': every export is an empty class, enough to define subclasses. */
