@@ -1,21 +1,28 @@
 /**
- * Frontmatter for the disk reader, through gray-matter, made safe:
- * - always called with an options object, so gray-matter's module-level cache (keyed by
- *   content, shared between calls) is never consulted;
+ * Frontmatter for the disk reader: the block located here, the YAML parsed by js-yaml
+ * directly (no gray-matter: it copied every note into a Buffer and carried a `---js`
+ * engine that evaluates code). What it reads, exactly as before:
  * - YAML through js-yaml 4's `load` with its default schema (unquoted dates become
  *   UTC-midnight Dates, which core reads from their UTC parts), except that only a real
  *   `yyyy-MM-dd` date becomes a Date: js-yaml alone turns `2026-02-30` into 2 March and
  *   `2026-11-02T01:00+05:00` into 1 November. Those stay text, as in Obsidian, and core
  *   reports the first and keeps the written date of the second;
- * - `---js` / `---javascript` engines throw instead of evaluating the block, and any
- *   other language after the opening `---` is refused the same way;
- * - a note that opens with `---` but never closes it has no frontmatter, as in Obsidian
- *   (gray-matter would otherwise read the whole note as YAML).
+ * - `---js` / `---javascript` / `---json` / `---coffee` and any other language after the
+ *   opening `---` but `yaml` / `yml` is refused with a reason; nothing here can run code;
+ * - a note that opens with `---` but never closes it with a `---` line has no frontmatter,
+ *   as in Obsidian;
+ * - the YAML is what lies between the opening line and the first `\n---` after it, and
+ *   the body starts after that `---` and one line ending (the rules the reader has always
+ *   had, so `kindred due` lists the same people with the same problems);
+ * - a block of nothing but `#` comment lines is an empty set of keys;
+ * - the common simple shapes (`key: value` lines, one-line lists, block lists of scalars)
+ *   are read by simple-yaml.ts, which builds the object js-yaml would; everything else,
+ *   and every error, is js-yaml's.
  */
-import matter from 'gray-matter';
 import { DEFAULT_SCHEMA, load, Type, YAMLException } from 'js-yaml';
 import { isLocalDate } from '../core/dates';
 import type { ParseYaml } from '../core/types';
+import { implicitTypesOf, loadSimpleYaml } from './simple-yaml';
 
 export type FrontmatterResult =
 	| { kind: 'none'; body: string }
@@ -35,28 +42,17 @@ const realDate = new Type('tag:yaml.org,2002:timestamp', {
 
 export const YAML_SCHEMA = DEFAULT_SCHEMA.extend({ implicit: [realDate] });
 
+/** The schema's implicit scalar types, for the fast path (simple-yaml.ts). */
+const IMPLICIT_TYPES = implicitTypesOf(YAML_SCHEMA);
+
 /** The YAML port core's edits take: the same schema as the reader, never code execution. */
 export const parseYaml: ParseYaml = (yaml: string) => load(yaml, { schema: YAML_SCHEMA });
 
-function refuse(language: string): never {
-	throw new Error(`starts with '---${language}'; only YAML frontmatter is read, and code in it is never run`);
+function refusal(language: string): string {
+	return `starts with '---${language}'; only YAML frontmatter is read, and code in it is never run`;
 }
 
-const yamlEngine = (s: string): object => parseYaml(s) as object;
-
-const OPTIONS = {
-	excerpt: false,
-	engines: {
-		yaml: yamlEngine,
-		javascript: (): object => refuse('js'),
-		js: (): object => refuse('js'),
-		json: (): object => refuse('json'),
-		coffee: (): object => refuse('coffee'),
-	},
-};
-
-const OPENING = /^---[^\r\n]*\r?\n/;
-const CLOSING = /\r?\n---[ \t]*(?:\r?\n|$)/;
+const CLOSING = /\r?\n---[ \t]*(?:\r?\n|$)/g;
 
 function yamlReason(err: YAMLException): string {
 	// js-yaml's message is several lines with a code snippet; keep the reason and the
@@ -66,27 +62,71 @@ function yamlReason(err: YAMLException): string {
 	return `is not valid YAML (${line !== null ? `line ${line}: ` : ''}${reason})`;
 }
 
+/** True for the characters `\s` matches (and `String.prototype.trim` removes). */
+function isJsSpace(c: number): boolean {
+	if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+	if (c < 0xa0) return false;
+	return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+		c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * True when the YAML block holds nothing once whitespace and lines starting with `#`
+ * (after optional whitespace) are removed: such a block is an empty set of keys and is not
+ * parsed. Most blocks start with a key, which answers at the first character.
+ */
+function blankBlock(yaml: string): boolean {
+	let i = 0;
+	while (i < yaml.length && isJsSpace(yaml.charCodeAt(i))) i++;
+	if (i === yaml.length) return true;
+	if (yaml.charCodeAt(i) !== 35 /* # */) return false;
+	return yaml.replace(/^\s*#[^\n]+/gm, '').trim() === '';
+}
+
 /** Read the frontmatter of a note's text (BOM already removed). Never throws. */
 export function readFrontmatter(text: string): FrontmatterResult {
-	const opening = OPENING.exec(text);
-	if (!opening || text.charAt(3) === '-') return { kind: 'none', body: text };
-	if (!CLOSING.test(text.slice(opening[0].length - 1))) return { kind: 'none', body: text };
-	const language = opening[0].slice(3).trim();
+	// The opening line: `---` and an optional language, then a line ending.
+	if (!text.startsWith('---') || text.charCodeAt(3) === 45 /* - */) return { kind: 'none', body: text };
+	let eol = 3;
+	while (eol < text.length) {
+		const c = text.charCodeAt(eol);
+		if (c === 10 || c === 13) break;
+		eol++;
+	}
+	const lineEnd = text.charCodeAt(eol) === 13 ? eol + 1 : eol;
+	if (text.charCodeAt(lineEnd) !== 10) return { kind: 'none', body: text };
+
+	// A closing `---` line must exist (searched from the opening line's `\n`).
+	CLOSING.lastIndex = lineEnd;
+	const close = CLOSING.exec(text);
+	if (!close) return { kind: 'none', body: text };
+
+	const raw = text.slice(3, eol);
+	const language = raw.trim();
+	const lower = language.toLowerCase();
+	if (language !== '' && lower !== 'yaml' && lower !== 'yml') {
+		return { kind: 'error', reason: refusal(language), body: text.slice(close.index + close[0].length) };
+	}
+
+	// The YAML runs from the opening line's end (after a language name) to the first
+	// `\n---`, which may come before the closing line found above (`\n----`).
+	const from = language === '' ? 3 : eol;
+	const closeAt = text.indexOf('\n---', from);
+	let bodyAt = closeAt + 4;
+	if (text.charCodeAt(bodyAt) === 13) bodyAt++;
+	if (text.charCodeAt(bodyAt) === 10) bodyAt++;
+	const body = text.slice(bodyAt);
+	const yaml = text.slice(from, closeAt);
+	if (blankBlock(yaml)) return { kind: 'ok', data: {}, body };
 	try {
-		if (language !== '' && language.toLowerCase() !== 'yaml' && language.toLowerCase() !== 'yml') {
-			refuse(language);
-		}
-		const file = matter(text, OPTIONS);
-		const data: unknown = file.data;
-		if (data === null || data === undefined) return { kind: 'ok', data: {}, body: file.content };
+		const data: unknown = loadSimpleYaml(yaml, IMPLICIT_TYPES) ?? parseYaml(yaml);
+		if (data === null || data === undefined) return { kind: 'ok', data: {}, body };
 		if (typeof data !== 'object' || Array.isArray(data) || data instanceof Date) {
-			return { kind: 'error', reason: 'is not a set of "key: value" lines', body: file.content };
+			return { kind: 'error', reason: 'is not a set of "key: value" lines', body };
 		}
-		return { kind: 'ok', data: data as Record<string, unknown>, body: file.content };
+		return { kind: 'ok', data: data as Record<string, unknown>, body };
 	} catch (err) {
 		const reason = err instanceof YAMLException ? yamlReason(err) : err instanceof Error ? err.message : String(err);
-		const close = CLOSING.exec(text.slice(opening[0].length - 1));
-		const body = close ? text.slice(opening[0].length - 1 + close.index + close[0].length) : '';
-		return { kind: 'error', reason, body };
+		return { kind: 'error', reason, body: text.slice(close.index + close[0].length) };
 	}
 }

@@ -9,13 +9,17 @@ export type Decoded = { ok: true; text: string } | { ok: false; text: string; re
 
 const BOM = '\uFEFF';
 
+// One decoder of each kind for every note: a non-streaming decode() starts afresh each
+// call (a failed fatal decode included), and building a decoder per note showed in profiles.
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lossy = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
 /** Decode strictly; on invalid UTF-8, also return a lossy text so the note can still be listed. */
 export function decodeNote(bytes: Uint8Array): Decoded {
 	try {
-		return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+		return { ok: true, text: strict.decode(bytes) };
 	} catch {
-		const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
-		return { ok: false, text, reason: 'is not valid UTF-8 text' };
+		return { ok: false, text: lossy.decode(bytes), reason: 'is not valid UTF-8 text' };
 	}
 }
 

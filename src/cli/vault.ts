@@ -18,7 +18,7 @@ import { migrateSettings, type KindredSettings } from '../core/settings';
 import type { Person, Problem } from '../core/types';
 import { errorCode, UserError } from './errors';
 import { readFrontmatter } from './frontmatter';
-import { bodyTags } from './tags';
+import { bodyTags, mayHaveTag } from './tags';
 import { decodeNote, stripBom } from './text';
 
 export const CONFIG_DIR = '.obsidian';
@@ -94,10 +94,17 @@ export function readTemplatesFolder(root: string): { folder: string | null; warn
 	return { folder: f === '' ? null : f, warnings: [] };
 }
 
-/** Every markdown note in the vault, vault-relative, sorted. Dot folders and dot files are skipped. */
-export function listNotes(root: string): string[] {
-	const out: string[] = [];
-	const walk = (dir: string): void => {
+interface NoteFile {
+	/** Vault-relative, `/`-separated. */
+	path: string;
+	abs: string;
+}
+
+/** Every markdown note with its absolute path, in vault-relative path order. */
+function walkNotes(root: string): NoteFile[] {
+	const out: NoteFile[] = [];
+	// Paths are built while walking: path.relative per note showed in profiles.
+	const walk = (dir: string, prefix: string): void => {
 		let entries: fs.Dirent[];
 		try {
 			entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -107,12 +114,52 @@ export function listNotes(root: string): string[] {
 		for (const e of entries) {
 			if (e.name.startsWith('.')) continue;
 			const abs = path.join(dir, e.name);
-			if (e.isDirectory()) walk(abs);
-			else if (e.isFile() && /\.md$/i.test(e.name)) out.push(toVaultPath(root, abs));
+			if (e.isDirectory()) walk(abs, `${prefix}${e.name}/`);
+			else if (e.isFile() && /\.md$/i.test(e.name)) out.push({ path: `${prefix}${e.name}`, abs });
 		}
 	};
-	walk(root);
-	return out.sort();
+	walk(root, '');
+	// The order of Array.prototype.sort on the paths (UTF-16 code units).
+	return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Every markdown note in the vault, vault-relative, sorted. Dot folders and dot files are skipped. */
+export function listNotes(root: string): string[] {
+	return walkNotes(root).map((n) => n.path);
+}
+
+/**
+ * Reads whole files into one buffer that is reused from note to note (grown when a note
+ * is larger), so reading 15,000 notes allocates no buffer per note. The bytes returned
+ * are valid until the next read.
+ */
+class FileReader {
+	private buffer = Buffer.allocUnsafe(256 * 1024);
+
+	read(file: string): Uint8Array {
+		const fd = fs.openSync(file, 'r');
+		try {
+			let length = 0;
+			for (;;) {
+				if (length === this.buffer.length) {
+					const bigger = Buffer.allocUnsafe(this.buffer.length * 2);
+					this.buffer.copy(bigger, 0, 0, length);
+					this.buffer = bigger;
+				}
+				const n = fs.readSync(fd, this.buffer, length, this.buffer.length - length, null);
+				if (n === 0) break;
+				length += n;
+			}
+			return this.buffer.subarray(0, length);
+		} finally {
+			fs.closeSync(fd);
+		}
+	}
+}
+
+/** The person tag as core's membership compares it: trimmed, without `#`, lower case. */
+function personTagOf(settings: KindredSettings): string {
+	return settings.personTag.trim().replace(/^#/, '').toLowerCase();
 }
 
 function markInvalid(person: Person, extra: Problem[]): Person {
@@ -133,16 +180,27 @@ export function readPersonNote(
 	const text = stripBom(decoded.text);
 	const fm = readFrontmatter(text);
 	const data = fm.kind === 'ok' ? fm.data : null;
-	const tags = [...bodyTags(fm.body), ...frontmatterTags(data)];
-	if (!isPersonNote({ path: notePath, frontmatter: data, tags }, settings, templatesFolder)) return null;
+	// Membership from the folder, the marker and frontmatter tags first; body tags can only
+	// add a match, so they are read only when that did not decide and the body may hold
+	// the person tag. Most notes are decided without splitting their body into lines.
+	const fmTags = frontmatterTags(data);
+	let person = isPersonNote({ path: notePath, frontmatter: data, tags: fmTags }, settings, templatesFolder);
+	if (!person) {
+		const tag = personTagOf(settings);
+		if (tag !== '' && mayHaveTag(fm.body, tag)) {
+			const tags = [...bodyTags(fm.body), ...fmTags];
+			person = isPersonNote({ path: notePath, frontmatter: data, tags }, settings, templatesFolder);
+		}
+	}
+	if (!person) return null;
 
 	const scan = scanLog(text, settings);
-	let person = readPerson(notePath, data, settings, scan.entries);
-	if (scan.problems.length > 0) person = { ...person, problems: [...person.problems, ...scan.problems] };
+	let read = readPerson(notePath, data, settings, scan.entries);
+	if (scan.problems.length > 0) read = { ...read, problems: [...read.problems, ...scan.problems] };
 	const blocking: Problem[] = [];
 	if (!decoded.ok) blocking.push({ field: 'file', value: '', reason: `${decoded.reason}; Kindred will not edit it` });
 	if (fm.kind === 'error') blocking.push({ field: 'frontmatter', value: '', reason: fm.reason });
-	return blocking.length > 0 ? markInvalid(person, blocking) : person;
+	return blocking.length > 0 ? markInvalid(read, blocking) : read;
 }
 
 /** Read the whole vault. Throws UserError only when the vault folder itself is missing. */
@@ -152,10 +210,11 @@ export function loadVault(vaultArg: string): LoadedVault {
 	const templates = readTemplatesFolder(root);
 	warnings.push(...templates.warnings);
 	const people: Person[] = [];
-	for (const notePath of listNotes(root)) {
+	const reader = new FileReader();
+	for (const { path: notePath, abs } of walkNotes(root)) {
 		let bytes: Uint8Array;
 		try {
-			bytes = fs.readFileSync(path.join(root, ...notePath.split('/')));
+			bytes = reader.read(abs);
 		} catch (err) {
 			const code = errorCode(err);
 			// A person by folder is still listed, so the problem is seen where it matters.

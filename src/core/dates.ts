@@ -53,22 +53,80 @@ function toYmd(date: LocalDate): Ymd {
 	return { y: +match[1], m: +match[2], d: +match[3] };
 }
 
-/** Days since 1970-01-01 on the proleptic Gregorian calendar. */
-function dayNumber(date: LocalDate): number {
-	const { y, m, d } = toYmd(date);
-	const utc = new Date(0);
-	// setUTCFullYear, unlike Date.UTC, does not map years 0–99 to 1900–1999.
-	utc.setUTCFullYear(y, m - 1, d);
-	return Math.round(utc.getTime() / MS_PER_DAY);
+/** 0–9 as a number, or -1: a digit test that needs no regex (these run per person, per list). */
+function digit(s: string, i: number): number {
+	const c = s.charCodeAt(i) - 48;
+	return c >= 0 && c <= 9 ? c : -1;
 }
 
-function fromDayNumber(n: number): LocalDate {
-	const utc = new Date(n * MS_PER_DAY);
-	return formatYmd({ y: utc.getUTCFullYear(), m: utc.getUTCMonth() + 1, d: utc.getUTCDate() });
+/**
+ * The y, m, d of a well-formed real `yyyy-MM-dd`, or null. Same verdict as SHAPE plus
+ * isRealDate, without a regex or a match array: the schedule reads two dates per person.
+ */
+function parseLocalDate(s: string): Ymd | null {
+	if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
+	const y0 = digit(s, 0);
+	const y1 = digit(s, 1);
+	const y2 = digit(s, 2);
+	const y3 = digit(s, 3);
+	const m0 = digit(s, 5);
+	const m1 = digit(s, 6);
+	const d0 = digit(s, 8);
+	const d1 = digit(s, 9);
+	if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return null;
+	const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+	const m = m0 * 10 + m1;
+	const d = d0 * 10 + d1;
+	return isRealDate(y, m, d) ? { y, m, d } : null;
+}
+
+/**
+ * Days since 1970-01-01 on the proleptic Gregorian calendar, by arithmetic (H. Hinnant's
+ * days_from_civil): the same numbers as a UTC Date gives, without building one.
+ */
+export function ymdDayNumber(y: number, m: number, d: number): number {
+	const yy = m <= 2 ? y - 1 : y;
+	const era = Math.floor(yy / 400);
+	const yoe = yy - era * 400;
+	const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+	const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/** Days since 1970-01-01 of a local date; throws on anything but a real `yyyy-MM-dd`. */
+export function dayNumber(date: LocalDate): number {
+	const ymd = parseLocalDate(date) ?? toYmd(date);
+	return ymdDayNumber(ymd.y, ymd.m, ymd.d);
+}
+
+/** The inverse of dayNumber (civil_from_days). */
+export function fromDayNumber(n: number): LocalDate {
+	const z = n + 719468;
+	const era = Math.floor(z / 146097);
+	const doe = z - era * 146097;
+	const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+	const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+	const mp = Math.floor((5 * doy + 2) / 153);
+	const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+	const m = mp < 10 ? mp + 3 : mp - 9;
+	return formatYmd({ y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d });
+}
+
+/**
+ * `d` (a real local date) plus `n` calendar months as a day number; the day is clamped to
+ * the end of a shorter month. The arithmetic of addMonthsLocal, without the strings.
+ */
+export function addMonthsDayNumber(date: LocalDate, n: number): number {
+	const { y, m, d } = parseLocalDate(date) ?? toYmd(date);
+	const total = y * 12 + (m - 1) + Math.trunc(n);
+	const ny = Math.floor(total / 12);
+	const nm = total - ny * 12 + 1;
+	return ymdDayNumber(ny, nm, Math.min(d, daysInMonth(ny, nm)));
 }
 
 /** True for `yyyy-MM-dd` naming a day that exists (no 2026-02-30, no 2025-02-29). */
 export function isLocalDate(s: string): boolean {
+	if (parseLocalDate(s) !== null) return true;
 	const match = SHAPE.exec(s);
 	return match !== null && isRealDate(+match[1], +match[2], +match[3]);
 }
@@ -101,27 +159,36 @@ export function shortValue(value: unknown, max = 60): string {
  * - A well-formed but impossible date (2026-02-30) is an error, as is anything else.
  */
 export function readDate(value: unknown): DateResult {
+	if (typeof value === 'string') {
+		// The common case, a plain real `yyyy-MM-dd`: it is its own answer.
+		if (parseLocalDate(value) !== null) return { ok: true, date: value };
+		return readDateText(value);
+	}
 	if (value instanceof Date) {
-		if (isNaN(value.getTime())) return { ok: false, reason: 'is not a valid date' };
+		const time = value.getTime();
+		if (isNaN(time)) return { ok: false, reason: 'is not a valid date' };
 		const y = value.getUTCFullYear();
 		if (y < 1 || y > 9999) return { ok: false, reason: `"${shortValue(value)}" is out of range` };
-		return { ok: true, date: formatYmd({ y, m: value.getUTCMonth() + 1, d: value.getUTCDate() }) };
+		// Its UTC day, by arithmetic from the instant (floor: before 1970 too).
+		return { ok: true, date: fromDayNumber(Math.floor(time / MS_PER_DAY)) };
 	}
-	if (typeof value === 'string') {
-		let s = value.trim();
-		const link = /^\[\[([^\]|#]+)(?:[|#][^\]]*)?\]\]$/.exec(s);
-		if (link) s = link[1].trim();
-		const match = WITH_TIME.exec(s);
-		if (match) {
-			const [y, m, d] = [+match[1], +match[2], +match[3]];
-			if (!isRealDate(y, m, d)) {
-				return { ok: false, reason: `"${match[1]}-${match[2]}-${match[3]}" is not a real date` };
-			}
-			return { ok: true, date: formatYmd({ y, m, d }) };
+	return { ok: false, reason: `"${shortValue(value)}" is not a date (expected yyyy-MM-dd)` };
+}
+
+/** readDate for text that is not a plain `yyyy-MM-dd`: links, times, padding, errors. */
+function readDateText(value: string): DateResult {
+	let s = value.trim();
+	const link = /^\[\[([^\]|#]+)(?:[|#][^\]]*)?\]\]$/.exec(s);
+	if (link) s = link[1].trim();
+	const match = WITH_TIME.exec(s);
+	if (match) {
+		const [y, m, d] = [+match[1], +match[2], +match[3]];
+		if (!isRealDate(y, m, d)) {
+			return { ok: false, reason: `"${match[1]}-${match[2]}-${match[3]}" is not a real date` };
 		}
-		if (s === '') return { ok: false, reason: 'is empty (expected a date like 2026-11-02)' };
-		return { ok: false, reason: `"${shortValue(value)}" is not a date (expected yyyy-MM-dd)` };
+		return { ok: true, date: formatYmd({ y, m, d }) };
 	}
+	if (s === '') return { ok: false, reason: 'is empty (expected a date like 2026-11-02)' };
 	return { ok: false, reason: `"${shortValue(value)}" is not a date (expected yyyy-MM-dd)` };
 }
 
@@ -141,11 +208,7 @@ export function addDaysLocal(d: LocalDate, n: number): LocalDate {
  * (2026-01-31 + 1 = 2026-02-28), the same rule as date-fns' `addMonths`.
  */
 export function addMonthsLocal(d: LocalDate, n: number): LocalDate {
-	const { y, m, d: day } = toYmd(d);
-	const total = y * 12 + (m - 1) + Math.trunc(n);
-	const ny = Math.floor(total / 12);
-	const nm = total - ny * 12 + 1;
-	return formatYmd({ y: ny, m: nm, d: Math.min(day, daysInMonth(ny, nm)) });
+	return fromDayNumber(addMonthsDayNumber(d, n));
 }
 
 /** `d` plus `n` calendar years; 29 February becomes 28 February in a common year. */

@@ -3,6 +3,10 @@
  * person tag (nested `person/work` counts), or carrying the frontmatter marker. All
  * three are settings. Templates are never people, so a template with `type: person`
  * does not show up as someone to call.
+ *
+ * The index asks this of every note in the vault at start-up, so the settings are
+ * normalised once into a matcher (reused while they stay the same), and a note the path
+ * already decides costs no tag list.
  */
 import type { KindredSettings } from './settings';
 
@@ -18,63 +22,171 @@ function stripSlashes(folder: string): string {
 	return folder.trim().replace(/^\/+|\/+$/g, '');
 }
 
-function inFolder(path: string, folder: string): boolean {
+/** `Folder/`, or null when the setting names no folder. */
+function folderPrefix(folder: string | null | undefined): string | null {
+	if (!folder) return null;
 	const f = stripSlashes(folder);
-	return f !== '' && path.startsWith(`${f}/`);
+	return f === '' ? null : `${f}/`;
 }
 
 function normaliseTag(tag: string): string {
 	return tag.trim().replace(/^#/, '').toLowerCase();
 }
 
-/** Tags from the `tags` / `tag` keys: a list or a string of comma- or space-separated tags, without `#`. */
-export function frontmatterTags(frontmatter: Record<string, unknown> | null | undefined): string[] {
-	if (!frontmatter) return [];
-	const out: string[] = [];
-	for (const key of Object.keys(frontmatter)) {
-		const k = key.toLowerCase();
-		if (k !== 'tags' && k !== 'tag') continue;
+function isTagKey(key: string): boolean {
+	// Cheap length test first: this runs for every key of every note's frontmatter.
+	if (key.length !== 3 && key.length !== 4) return false;
+	const k = key.toLowerCase();
+	return k === 'tags' || k === 'tag';
+}
+
+/** Each tag of the `tags` / `tag` keys, without one leading `#`, in order (may repeat). */
+function forEachFrontmatterTag(frontmatter: Record<string, unknown>, fn: (tag: string) => boolean): boolean {
+	for (const key in frontmatter) {
+		if (!Object.prototype.hasOwnProperty.call(frontmatter, key) || !isTagKey(key)) continue;
 		const v = frontmatter[key];
 		const items = Array.isArray(v) ? v : [v];
 		for (const item of items) {
 			if (typeof item !== 'string' && typeof item !== 'number') continue;
 			for (const part of String(item).split(/[,\s]+/)) {
 				const t = part.replace(/^#/, '');
-				if (t !== '' && !out.includes(t)) out.push(t);
+				if (t !== '' && fn(t)) return true;
 			}
 		}
 	}
+	return false;
+}
+
+/** Tags from the `tags` / `tag` keys: a list or a string of comma- or space-separated tags, without `#`. */
+export function frontmatterTags(frontmatter: Record<string, unknown> | null | undefined): string[] {
+	if (!frontmatter) return [];
+	const out: string[] = [];
+	forEachFrontmatterTag(frontmatter, (t) => {
+		if (!out.includes(t)) out.push(t);
+		return false;
+	});
 	return out;
 }
 
-function hasMarker(frontmatter: Record<string, unknown> | null | undefined, settings: KindredSettings): boolean {
-	const key = settings.markerKey.trim();
-	if (key === '' || !frontmatter || !Object.prototype.hasOwnProperty.call(frontmatter, key)) return false;
-	const want = settings.markerValue.trim().toLowerCase();
-	const values = Array.isArray(frontmatter[key]) ? (frontmatter[key] as unknown[]) : [frontmatter[key]];
-	return values.some((v) => {
-		if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return false;
-		const s = String(v).trim().toLowerCase();
-		// An empty marker value means "the key is present with any value".
-		return want === '' ? s !== '' : s === want;
-	});
+/** The membership settings, normalised once. */
+export class MembershipMatcher {
+	private readonly folders: readonly string[];
+	private readonly templates: string | null;
+	private readonly templatePath: string | null;
+	/** Normalised person tag; '' when tags don't make people. */
+	private readonly tag: string;
+	private readonly tagPrefix: string;
+	private readonly markerKey: string;
+	private readonly markerValue: string;
+
+	constructor(settings: KindredSettings, templatesFolder?: string | null) {
+		this.folders = settings.peopleFolders.map(folderPrefix).filter((f): f is string => f !== null);
+		this.templates = folderPrefix(templatesFolder);
+		this.templatePath = settings.templatePath ? stripSlashes(settings.templatePath) : null;
+		this.tag = normaliseTag(settings.personTag);
+		this.tagPrefix = `${this.tag}/`;
+		this.markerKey = settings.markerKey.trim();
+		this.markerValue = settings.markerValue.trim().toLowerCase();
+	}
+
+	/**
+	 * What the path alone says: false for a non-note or a template, true inside a people
+	 * folder, null when it takes the tags or the marker to tell.
+	 */
+	byPath(path: string): boolean | null {
+		if (!(path.length >= 3 && path.charCodeAt(path.length - 3) === 46 && path.slice(-2).toLowerCase() === 'md')) return false;
+		if (this.templates !== null && path.startsWith(this.templates)) return false;
+		if (this.templatePath !== null && this.templatePath === path) return false;
+		for (const f of this.folders) if (path.startsWith(f)) return true;
+		return null;
+	}
+
+	/** True for the person tag or one nested under it, with or without `#`, any case. */
+	isPersonTag(tag: string): boolean {
+		if (this.tag === '') return false;
+		const n = normaliseTag(tag);
+		return n === this.tag || n.startsWith(this.tagPrefix);
+	}
+
+	/** True when the frontmatter's `tags` / `tag` carry the person tag. */
+	hasPersonTagIn(frontmatter: Record<string, unknown> | null | undefined): boolean {
+		if (this.tag === '' || !frontmatter) return false;
+		return forEachFrontmatterTag(frontmatter, (t) => this.isPersonTag(t));
+	}
+
+	/** True when the frontmatter carries the marker (an empty marker value: the key with any value). */
+	hasMarker(frontmatter: Record<string, unknown> | null | undefined): boolean {
+		const key = this.markerKey;
+		if (key === '' || !frontmatter || !Object.prototype.hasOwnProperty.call(frontmatter, key)) return false;
+		const want = this.markerValue;
+		const raw = frontmatter[key];
+		const values: unknown[] = Array.isArray(raw) ? raw : [raw];
+		return values.some((v) => {
+			if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return false;
+			const s = String(v).trim().toLowerCase();
+			return want === '' ? s !== '' : s === want;
+		});
+	}
+
+	/** isPersonNote under these settings. */
+	test(input: MembershipInput): boolean {
+		const byPath = this.byPath(input.path);
+		if (byPath !== null) return byPath;
+		return input.tags.some((t) => this.isPersonTag(t)) || this.hasMarker(input.frontmatter);
+	}
+}
+
+interface CachedMatcher {
+	peopleFolders: readonly string[];
+	personTag: string;
+	markerKey: string;
+	markerValue: string;
+	templatePath: string;
+	templatesFolder: string | null;
+	matcher: MembershipMatcher;
+}
+
+let last: CachedMatcher | null = null;
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
+}
+
+/**
+ * The matcher for these settings: the last one built while the membership settings have
+ * the same values (compared by value, so a settings object edited in place is seen).
+ */
+export function membershipMatcher(settings: KindredSettings, templatesFolder?: string | null): MembershipMatcher {
+	const t = templatesFolder ?? null;
+	const c = last;
+	if (
+		c !== null &&
+		c.personTag === settings.personTag &&
+		c.markerKey === settings.markerKey &&
+		c.markerValue === settings.markerValue &&
+		c.templatePath === settings.templatePath &&
+		c.templatesFolder === t &&
+		sameList(c.peopleFolders, settings.peopleFolders)
+	) {
+		return c.matcher;
+	}
+	const matcher = new MembershipMatcher(settings, t);
+	last = {
+		// A copy: the settings' own array may be edited in place later.
+		peopleFolders: [...settings.peopleFolders],
+		personTag: settings.personTag,
+		markerKey: settings.markerKey,
+		markerValue: settings.markerValue,
+		templatePath: settings.templatePath,
+		templatesFolder: t,
+		matcher,
+	};
+	return matcher;
 }
 
 /** True when the note is a person under these settings. */
 export function isPersonNote(input: MembershipInput, settings: KindredSettings, templatesFolder?: string | null): boolean {
-	const { path, frontmatter, tags } = input;
-	if (!/\.md$/i.test(path)) return false;
-	if (templatesFolder && inFolder(path, templatesFolder)) return false;
-	if (settings.templatePath && stripSlashes(settings.templatePath) === path) return false;
-
-	if (settings.peopleFolders.some((f) => inFolder(path, f))) return true;
-
-	const tag = normaliseTag(settings.personTag);
-	if (tag !== '' && tags.some((t) => {
-		const n = normaliseTag(t);
-		return n === tag || n.startsWith(`${tag}/`);
-	})) {
-		return true;
-	}
-	return hasMarker(frontmatter, settings);
+	return membershipMatcher(settings, templatesFolder).test(input);
 }

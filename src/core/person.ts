@@ -3,34 +3,88 @@
  * Key names come from settings so an existing vault works without edits. Nothing here
  * throws on user data: every value that cannot be read becomes a Problem, and a problem
  * that affects the schedule marks the person invalid so it is listed, never dropped.
+ *
+ * readPerson runs for every person note when the index builds, so what repeats across
+ * people is computed once: a vault has a handful of distinct cadence values (and the
+ * trust defaults), each parsed once and shared.
  */
 import { parseCadence } from './cadence';
+import type { CadenceResult } from './cadence';
 import { readDate, shortValue } from './dates';
 import type { KindredSettings } from './settings';
-import type { Energy, LogEntry, Person, PersonStatus, Problem } from './types';
+import type { Cadence, Energy, LocalDate, LogEntry, Person, PersonStatus, Problem } from './types';
 
 const STATUSES: readonly PersonStatus[] = ['target', 'active', 'paused', 'archived'];
 const ENERGIES: readonly Energy[] = ['gives', 'neutral', 'drains'];
-/** `[[Target]]`, `[[Target|alias]]`, `[[Target#heading]]`, `[[Target#h|alias]]`. */
-const WIKILINK = /^\[\[([^\]|#]*)(?:#[^\]|]*)?(?:\|[^\]]*)?\]\]$/;
 
 /** The note's basename: `People/Ana Ruiz.md` → `Ana Ruiz`. */
 export function noteName(path: string): string {
-	const base = path.slice(path.lastIndexOf('/') + 1);
-	return base.replace(/\.md$/i, '');
+	const start = path.lastIndexOf('/') + 1;
+	let end = path.length;
+	// `.md` in any case, without a regex; one slice.
+	if (end - start >= 3 && path.charCodeAt(end - 3) === 46 && (path.charCodeAt(end - 2) | 32) === 109 && (path.charCodeAt(end - 1) | 32) === 100) {
+		end -= 3;
+	}
+	return path.slice(start, end);
 }
 
-/** The link target of `[[Target|alias]]` / `[[Target#h]]`, or null when not a wikilink. */
+/** Parsed cadences by raw value (text or number). Bounded: a vault has few distinct values. */
+const cadenceMemo = new Map<string | number, CadenceResult>();
+const CADENCE_MEMO_LIMIT = 1000;
+
+/**
+ * parseCadence, remembered by value. The result (and its Cadence) is shared by everyone
+ * with the same value; nothing edits a person's cadence in place.
+ */
+export function cadenceOf(value: unknown): CadenceResult {
+	if (typeof value !== 'string' && typeof value !== 'number') return parseCadence(value);
+	let r = cadenceMemo.get(value);
+	if (r === undefined) {
+		if (cadenceMemo.size >= CADENCE_MEMO_LIMIT) cadenceMemo.clear();
+		r = parseCadence(value);
+		cadenceMemo.set(value, r);
+	}
+	return r;
+}
+
+/**
+ * The link target of `[[Target|alias]]` / `[[Target#h]]`, or null when not a wikilink.
+ * Same verdict as matching WIKILINK, without the regex: every text between `[[` and a
+ * final `]]` that holds no `]` matches it, and the target runs to the first `|` or `#`.
+ */
 export function linkTarget(value: string): string | null {
-	const m = WIKILINK.exec(value.trim());
-	if (!m) return null;
-	const target = m[1].trim();
+	const s = trimmed(value);
+	const n = s.length;
+	if (n < 4 || s.charCodeAt(0) !== 91 || s.charCodeAt(1) !== 91 || s.charCodeAt(n - 1) !== 93 || s.charCodeAt(n - 2) !== 93) {
+		return null;
+	}
+	let end = -1;
+	for (let i = 2; i < n - 2; i++) {
+		const c = s.charCodeAt(i);
+		if (c === 93) return null; // `]`
+		if (end < 0 && (c === 124 || c === 35)) end = i; // `|` or `#`
+	}
+	const target = trimmed(s.slice(2, end < 0 ? n - 2 : end));
 	return target === '' ? null : target;
+}
+
+/** True when trim() would leave `s` as it is: it starts and ends with a visible ASCII character. */
+function isTrimmed(s: string): boolean {
+	const n = s.length;
+	if (n === 0) return true;
+	const a = s.charCodeAt(0);
+	const b = s.charCodeAt(n - 1);
+	return a > 32 && a < 127 && b > 32 && b < 127;
+}
+
+/** s.trim(), without a call for the common text that has nothing to trim. */
+function trimmed(s: string): string {
+	return isTrimmed(s) ? s : s.trim();
 }
 
 /** YAML gives null for `key:` with nothing after it; treat that and '' as absent. */
 function isBlank(v: unknown): boolean {
-	return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+	return v === undefined || v === null || (typeof v === 'string' && trimmed(v) === '');
 }
 
 /** A list written as YAML list or as one comma-separated string. */
@@ -41,7 +95,7 @@ function textList(v: unknown): string[] | null {
 	for (const item of items) {
 		if (item === null || item === undefined) continue;
 		if (typeof item !== 'string' && typeof item !== 'number') return null;
-		const s = String(item).trim();
+		const s = typeof item === 'string' ? trimmed(item) : String(item).trim();
 		if (s !== '' && !out.includes(s)) out.push(s);
 	}
 	return out;
@@ -63,9 +117,90 @@ function readTrust(v: unknown): number | null {
 	return Number.isInteger(n) && n >= 1 && n <= 5 ? n : null;
 }
 
-function newestFirst(log: readonly LogEntry[]): LogEntry[] {
+function newestFirst(log: readonly LogEntry[] | null | undefined): LogEntry[] {
+	if (!log || log.length === 0) return NONE;
+	// The log parser already gives newest first; sort only when it is not.
+	let sorted = true;
+	for (let i = 1; i < log.length && sorted; i++) sorted = log[i - 1].date >= log[i].date;
+	if (sorted) return log.slice();
 	// Stable: entries on the same day keep the order the note gives them.
 	return [...log].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** Bits for the fields readPerson reads; a frontmatter key may feed several (two settings may name one key). */
+const ALIASES = 1;
+const CADENCE = 2;
+const TRUST = 4;
+const LAST_CONTACT = 8;
+const STATUS = 16;
+const SNOOZE_UNTIL = 32;
+const CIRCLES = 64;
+const KNOWS = 128;
+const INTRODUCED_BY = 256;
+const ENERGY = 512;
+
+interface KeyIndex {
+	/** A copy of the names it was built from (the settings' object may be edited in place). */
+	keys: KindredSettings['keys'];
+	/** Frontmatter key → the bits of the fields it feeds. */
+	bits: Map<string, number>;
+}
+
+let keyIndex: KeyIndex | null = null;
+
+function sameNames(c: KeyIndex, k: KindredSettings['keys']): boolean {
+	// Compared name by name: building the joined string on every call would cost more.
+	const n = c.keys;
+	return (
+		n.aliases === k.aliases &&
+		n.cadence === k.cadence &&
+		n.trust === k.trust &&
+		n.lastContact === k.lastContact &&
+		n.status === k.status &&
+		n.snoozeUntil === k.snoozeUntil &&
+		n.circles === k.circles &&
+		n.knows === k.knows &&
+		n.introducedBy === k.introducedBy &&
+		n.energy === k.energy
+	);
+}
+
+/** The key names under these settings, indexed; rebuilt only when a name changed. */
+function keyIndexFor(keys: KindredSettings['keys']): KeyIndex {
+	const c = keyIndex;
+	if (c !== null && sameNames(c, keys)) return c;
+	const bits = new Map<string, number>();
+	const add = (name: string, bit: number): void => {
+		bits.set(name, (bits.get(name) ?? 0) | bit);
+	};
+	add(keys.aliases, ALIASES);
+	add(keys.cadence, CADENCE);
+	add(keys.trust, TRUST);
+	add(keys.lastContact, LAST_CONTACT);
+	add(keys.status, STATUS);
+	add(keys.snoozeUntil, SNOOZE_UNTIL);
+	add(keys.circles, CIRCLES);
+	add(keys.knows, KNOWS);
+	add(keys.introducedBy, INTRODUCED_BY);
+	add(keys.energy, ENERGY);
+	keyIndex = { keys: { ...keys }, bits };
+	return keyIndex;
+}
+
+/**
+ * Shared empty lists for a person without aliases, circles, links, log or problems (most
+ * people lack some): frozen, so an edit in place fails loudly instead of reaching everyone.
+ */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
+/** Exact spellings found in notes, looked up before trimming and lower-casing. */
+const STATUS_TEXT: ReadonlyMap<string, PersonStatus> = new Map(STATUSES.map((s) => [s, s]));
+const ENERGY_TEXT: ReadonlyMap<string, Energy> = new Map(ENERGIES.map((e) => [e, e]));
+
+function pushProblem(problems: Problem[], field: string, value: unknown, reason: string): void {
+	problems.push({ field, value: shortValue(value), reason });
 }
 
 /**
@@ -79,95 +214,109 @@ export function readPerson(
 	log?: LogEntry[] | null,
 ): Person {
 	const keys = settings.keys;
-	const fm: Record<string, unknown> = frontmatter ?? {};
-	const problems: Problem[] = [];
+	// One pass over the note's own keys (looking up ten names in objects of many shapes
+	// costs more), then the fields in a fixed order, so problems keep their order.
+	let aliases: unknown;
+	let rawCadence: unknown;
+	let rawTrust: unknown;
+	let rawLast: unknown;
+	let rawStatus: unknown;
+	let rawSnooze: unknown;
+	let rawCircles: unknown;
+	let rawKnows: unknown;
+	let rawIntro: unknown;
+	let rawEnergy: unknown;
+	if (frontmatter) {
+		const { bits } = keyIndexFor(keys);
+		for (const key in frontmatter) {
+			const b = bits.get(key);
+			if (b === undefined || !hasOwn.call(frontmatter, key)) continue;
+			const v = frontmatter[key];
+			if (b & ALIASES) aliases = v;
+			if (b & CADENCE) rawCadence = v;
+			if (b & TRUST) rawTrust = v;
+			if (b & LAST_CONTACT) rawLast = v;
+			if (b & STATUS) rawStatus = v;
+			if (b & SNOOZE_UNTIL) rawSnooze = v;
+			if (b & CIRCLES) rawCircles = v;
+			if (b & KNOWS) rawKnows = v;
+			if (b & INTRODUCED_BY) rawIntro = v;
+			if (b & ENERGY) rawEnergy = v;
+		}
+	}
+
+	let problems: Problem[] = NONE;
 	let invalid = false;
+	/** Record a problem; `blocks` when it affects the schedule. */
 	const problem = (field: string, value: unknown, reason: string, blocks: boolean): void => {
-		problems.push({ field, value: shortValue(value), reason });
+		if (problems === NONE) problems = [];
+		pushProblem(problems, field, value, reason);
 		if (blocks) invalid = true;
 	};
-	const get = (key: string): unknown => (Object.prototype.hasOwnProperty.call(fm, key) ? fm[key] : undefined);
 
-	const person: Person = {
-		path,
-		name: noteName(path),
-		aliases: [],
-		cadence: null,
-		cadenceSource: null,
-		trust: null,
-		lastContactField: null,
-		status: 'active',
-		snoozeUntil: null,
-		circles: [],
-		knows: [],
-		introducedBy: null,
-		energy: null,
-		log: newestFirst(log ?? []),
-		problems,
-		invalid: false,
-	};
-
-	const aliases = get(keys.aliases);
+	let aliasList: string[] = NONE;
 	if (!isBlank(aliases)) {
 		const list = textList(aliases);
-		if (list) person.aliases = list;
+		if (list) aliasList = list.length === 0 ? NONE : list;
 		else problem(keys.aliases, aliases, 'must be a name or a list of names', false);
 	}
 
-	const rawCadence = get(keys.cadence);
 	const hasCadence = !isBlank(rawCadence);
 
-	const rawTrust = get(keys.trust);
+	let trust: number | null = null;
 	if (!isBlank(rawTrust)) {
-		person.trust = readTrust(rawTrust);
+		trust = readTrust(rawTrust);
 		// A bad trust only blocks the schedule when it is what sets the cadence.
-		if (person.trust === null) problem(keys.trust, rawTrust, 'must be a whole number from 1 to 5', !hasCadence);
+		if (trust === null) problem(keys.trust, rawTrust, 'must be a whole number from 1 to 5', !hasCadence);
 	}
 
+	let cadence: Cadence | null = null;
+	let cadenceSource: Person['cadenceSource'] = null;
 	if (hasCadence) {
-		const c = parseCadence(rawCadence);
+		const c = cadenceOf(rawCadence);
 		if (c.ok) {
-			person.cadence = c.cadence;
-			person.cadenceSource = 'note';
+			cadence = c.cadence;
+			cadenceSource = 'note';
 		} else problem(keys.cadence, rawCadence, c.reason, true);
-	} else if (person.trust !== null) {
-		const setting = settings.cadenceByTrust[String(person.trust) as '1' | '2' | '3' | '4' | '5'];
-		const c = parseCadence(setting);
+	} else if (trust !== null) {
+		const setting = settings.cadenceByTrust[String(trust) as '1' | '2' | '3' | '4' | '5'];
+		const c = cadenceOf(setting);
 		if (c.ok) {
-			person.cadence = c.cadence;
-			person.cadenceSource = 'trust';
-		} else problem(keys.cadence, setting, `the default for trust ${person.trust} in settings is not usable: ${c.reason}`, true);
+			cadence = c.cadence;
+			cadenceSource = 'trust';
+		} else problem(keys.cadence, setting, `the default for trust ${trust} in settings is not usable: ${c.reason}`, true);
 	}
 
-	const rawLast = get(keys.lastContact);
+	let lastContactField: LocalDate | null = null;
 	if (!isBlank(rawLast)) {
 		const d = readDate(rawLast);
-		if (d.ok) person.lastContactField = d.date;
+		if (d.ok) lastContactField = d.date;
 		else problem(keys.lastContact, rawLast, d.reason, true);
 	}
 
-	const rawStatus = get(keys.status);
+	let status: PersonStatus = 'active';
 	if (!isBlank(rawStatus)) {
-		const s = typeof rawStatus === 'string' ? rawStatus.trim().toLowerCase() : '';
-		if ((STATUSES as readonly string[]).includes(s)) person.status = s as PersonStatus;
+		const s =
+			typeof rawStatus !== 'string' ? undefined : (STATUS_TEXT.get(rawStatus) ?? STATUS_TEXT.get(rawStatus.trim().toLowerCase()));
+		if (s !== undefined) status = s;
 		else problem(keys.status, rawStatus, `must be one of ${STATUSES.join(', ')}`, true);
 	}
 
-	const rawSnooze = get(keys.snoozeUntil);
+	let snoozeUntil: LocalDate | null = null;
 	if (!isBlank(rawSnooze)) {
 		const d = readDate(rawSnooze);
-		if (d.ok) person.snoozeUntil = d.date;
+		if (d.ok) snoozeUntil = d.date;
 		else problem(keys.snoozeUntil, rawSnooze, d.reason, true);
 	}
 
-	const rawCircles = get(keys.circles);
+	let circles: string[] = NONE;
 	if (!isBlank(rawCircles)) {
 		const list = textList(rawCircles);
-		if (list) person.circles = list;
+		if (list) circles = list.length === 0 ? NONE : list;
 		else problem(keys.circles, rawCircles, 'must be a word or a list of words', false);
 	}
 
-	const rawKnows = get(keys.knows);
+	let knows: string[] = NONE;
 	if (!isBlank(rawKnows)) {
 		const nested = nestedLink(rawKnows);
 		const items: unknown[] = nested !== null ? [`[[${nested}]]`] : Array.isArray(rawKnows) ? rawKnows : [rawKnows];
@@ -175,25 +324,43 @@ export function readPerson(
 			if (isBlank(item)) continue;
 			const target = typeof item === 'string' ? linkTarget(item) : nestedLink(item);
 			if (target === null) problem(keys.knows, item, 'is not a link; write it as "[[Name]]"', false);
-			else if (!person.knows.includes(target)) person.knows.push(target);
+			else if (knows === NONE) knows = [target];
+			else if (!knows.includes(target)) knows.push(target);
 		}
 	}
 
-	const rawIntro = get(keys.introducedBy);
+	let introducedBy: string | null = null;
 	if (!isBlank(rawIntro)) {
 		const nested = nestedLink(rawIntro);
-		if (nested !== null) person.introducedBy = nested;
-		else if (typeof rawIntro === 'string') person.introducedBy = linkTarget(rawIntro) ?? rawIntro.trim();
+		if (nested !== null) introducedBy = nested;
+		else if (typeof rawIntro === 'string') introducedBy = linkTarget(rawIntro) ?? rawIntro.trim();
 		else problem(keys.introducedBy, rawIntro, 'must be a link like "[[Name]]"', false);
 	}
 
-	const rawEnergy = get(keys.energy);
+	let energy: Energy | null = null;
 	if (!isBlank(rawEnergy)) {
-		const e = typeof rawEnergy === 'string' ? rawEnergy.trim().toLowerCase() : '';
-		if ((ENERGIES as readonly string[]).includes(e)) person.energy = e as Energy;
+		const e =
+			typeof rawEnergy !== 'string' ? undefined : (ENERGY_TEXT.get(rawEnergy) ?? ENERGY_TEXT.get(rawEnergy.trim().toLowerCase()));
+		if (e !== undefined) energy = e;
 		else problem(keys.energy, rawEnergy, `must be one of ${ENERGIES.join(', ')}`, false);
 	}
 
-	person.invalid = invalid;
-	return person;
+	return {
+		path,
+		name: noteName(path),
+		aliases: aliasList,
+		cadence,
+		cadenceSource,
+		trust,
+		lastContactField,
+		status,
+		snoozeUntil,
+		circles,
+		knows,
+		introducedBy,
+		energy,
+		log: newestFirst(log),
+		problems,
+		invalid,
+	};
 }

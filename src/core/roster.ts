@@ -3,9 +3,14 @@
  * that moves only when something really changed. Views redraw when the revision moved;
  * the due list is cached per (revision, today, all, settings object) so a pane, a
  * status-bar count and a command asking in the same tick compute it once.
+ *
+ * After a change, the next list is patched from the last one computed for the same today
+ * and settings: the roster logs which paths changed since, and only those are placed and
+ * merged in (schedule.patchDueList), so one changed note costs one pass over the list
+ * rather than scheduling and sorting everyone again.
  */
 import { noteName } from './person';
-import { dueList } from './schedule';
+import { dueList, patchDueList } from './schedule';
 import type { KindredSettings } from './settings';
 import type { LocalDate, Person, ScheduledPerson } from './types';
 
@@ -38,11 +43,29 @@ interface DueCache {
 	list: ScheduledPerson[];
 }
 
+/** The last list computed for one value of `all`, and where the change log stood then. */
+interface DueBase {
+	today: LocalDate;
+	soonWindowDays: number;
+	lastContactKey: string;
+	list: ScheduledPerson[];
+	logEpoch: number;
+	logLength: number;
+}
+
+/** Past this many logged changes a full recompute is as cheap as a patch: start over. */
+const CHANGE_LOG_LIMIT = 4096;
+
 export class Roster {
 	/** Moves on every real change; never moves for an update that changes nothing. */
 	revision = 0;
 	private readonly people = new Map<string, Person>();
 	private cache: DueCache[] = [];
+	/** Paths changed (upserted, removed, renamed) since the log last started over. */
+	private changeLog: string[] = [];
+	/** Moves when the log starts over; a base from an older epoch cannot be patched. */
+	private logEpoch = 0;
+	private readonly bases = new Map<boolean, DueBase>();
 
 	get size(): number {
 		return this.people.size;
@@ -53,13 +76,13 @@ export class Roster {
 		const old = this.people.get(person.path);
 		if (old !== undefined && samePerson(old, person)) return false;
 		this.people.set(person.path, person);
-		this.bump();
+		this.bump(person.path);
 		return true;
 	}
 
 	remove(path: string): boolean {
 		if (!this.people.delete(path)) return false;
-		this.bump();
+		this.bump(path);
 		return true;
 	}
 
@@ -72,7 +95,7 @@ export class Roster {
 		const moved = person ?? (old ? { ...old, path: newPath, name: noteName(newPath) } : undefined);
 		const removed = this.people.delete(oldPath);
 		if (moved) this.people.set(newPath, moved);
-		if (removed || moved) this.bump();
+		if (removed || moved) this.bump(oldPath, newPath);
 	}
 
 	clear(): void {
@@ -94,6 +117,16 @@ export class Roster {
 		return [...this.people.values()].sort(comparePaths);
 	}
 
+	/** Everyone, in no particular order (no copy, no sort): for passes where order does not matter. */
+	values(): IterableIterator<Person> {
+		return this.people.values();
+	}
+
+	/** Every path, in no particular order. */
+	paths(): IterableIterator<string> {
+		return this.people.keys();
+	}
+
 	/** The due list for `today` (see schedule.dueList), cached until the roster changes. */
 	dueList(today: LocalDate, settings: KindredSettings, opts?: { all?: boolean }): ScheduledPerson[] {
 		const all = opts?.all ?? false;
@@ -101,10 +134,38 @@ export class Roster {
 			(c) => c.revision === this.revision && c.today === today && c.all === all && c.settings === settings,
 		);
 		if (hit) return [...hit.list];
-		const list = dueList(this.all(), today, settings, { all });
+		const list = this.computeDueList(today, settings, all);
 		// A few answers for this revision (with and without `all`); bump() empties it.
 		this.cache = [...this.cache.slice(-3), { revision: this.revision, today, all, settings, list }];
 		return [...list];
+	}
+
+	/** Patched from the last list when only a few people changed since, else computed afresh. */
+	private computeDueList(today: LocalDate, settings: KindredSettings, all: boolean): ScheduledPerson[] {
+		const base = this.bases.get(all);
+		let list: ScheduledPerson[];
+		if (
+			base !== undefined &&
+			base.logEpoch === this.logEpoch &&
+			base.today === today &&
+			base.soonWindowDays === settings.soonWindowDays &&
+			base.lastContactKey === settings.keys.lastContact
+		) {
+			const changed = new Set<string>();
+			for (let i = base.logLength; i < this.changeLog.length; i++) changed.add(this.changeLog[i]);
+			list = changed.size === 0 ? base.list : patchDueList(base.list, changed, (p) => this.people.get(p), today, settings, { all });
+		} else {
+			list = dueList(this.people.values(), today, settings, { all });
+		}
+		this.bases.set(all, {
+			today,
+			soonWindowDays: settings.soonWindowDays,
+			lastContactKey: settings.keys.lastContact,
+			list,
+			logEpoch: this.logEpoch,
+			logLength: this.changeLog.length,
+		});
+		return list;
 	}
 
 	/**
@@ -122,16 +183,18 @@ export class Roster {
 		if (byPath) return { ok: true, person: byPath };
 
 		const lower = q.toLowerCase();
-		const everyone = this.all();
 		const steps: ((p: Person) => boolean)[] = [
 			(p) => p.path.toLowerCase() === lower || p.path.toLowerCase() === `${lower}.md`,
 			(p) => p.name.toLowerCase() === lower,
 			(p) => p.aliases.some((a) => a.toLowerCase() === lower),
 		];
 		for (const matches of steps) {
-			const found = everyone.filter(matches);
+			const found: Person[] = [];
+			for (const p of this.people.values()) if (matches(p)) found.push(p);
 			if (found.length === 1) return { ok: true, person: found[0] };
 			if (found.length > 1) {
+				// Only the matches are sorted: the message lists them in path order.
+				found.sort(comparePaths);
 				return {
 					ok: false,
 					reason: `"${query.trim()}" matches more than one person: ${found.map((p) => p.path).join(', ')}`,
@@ -141,8 +204,15 @@ export class Roster {
 		return { ok: false, reason: `no person called "${query.trim()}"` };
 	}
 
-	private bump(): void {
+	/** A new revision; `paths` changed (none given: anything may have, so patching starts over). */
+	private bump(...paths: string[]): void {
 		this.revision++;
-		this.cache = [];
+		if (this.cache.length > 0) this.cache = [];
+		if (paths.length === 0 || this.changeLog.length + paths.length > CHANGE_LOG_LIMIT) {
+			this.changeLog = [];
+			this.logEpoch++;
+			if (paths.length === 0) return;
+		}
+		for (const p of paths) this.changeLog.push(p);
 	}
 }

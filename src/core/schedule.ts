@@ -2,11 +2,15 @@
  * Placing people on the calendar for a given today: last contact, due date, status and
  * urgency, and the order of the due list (DESIGN.md, "Due" and "Order of a flat list").
  * Pure: the same people, today and settings always give the same list.
+ *
+ * Cost at 10,000 people: today's day number is computed once per list, a due date is
+ * computed on day numbers (no string round trip), and each person's placement is
+ * remembered for (that Person object, today, the settings it reads), so after one change
+ * only that person is placed again; patchDueList then re-sorts by merging.
  */
-import { addCadence } from './cadence';
-import { diffDays, maxDate } from './dates';
+import { addMonthsDayNumber, dayNumber, fromDayNumber, maxDate } from './dates';
 import type { KindredSettings } from './settings';
-import type { DueStatus, LocalDate, LogEntry, Person, Problem, ScheduledPerson } from './types';
+import type { Cadence, DueStatus, LocalDate, LogEntry, Person, Problem, ScheduledPerson } from './types';
 
 /** Statuses that ask the user to do something; the rest are shown only with `all`. */
 const ACTION: ReadonlySet<DueStatus> = new Set<DueStatus>(['overdue', 'due', 'soon', 'never', 'invalid']);
@@ -53,8 +57,42 @@ export function urgencyOf(daysOverdue: number, cadenceDays: number, trust: numbe
 	return (daysOverdue / cadenceDays) * trustWeight(trust);
 }
 
-/** Place one person on the calendar for `today`. */
-export function schedulePerson(person: Person, today: LocalDate, settings: KindredSettings): ScheduledPerson {
+/** What placing someone depends on besides the person: read once per list. */
+interface DayContext {
+	today: LocalDate;
+	todayNumber: number;
+	soonWindowDays: number;
+	lastContactKey: string;
+}
+
+function dayContext(today: LocalDate, settings: KindredSettings): DayContext {
+	return {
+		today,
+		todayNumber: dayNumber(today),
+		soonWindowDays: settings.soonWindowDays,
+		lastContactKey: settings.keys.lastContact,
+	};
+}
+
+/**
+ * The day number of `last` plus one cadence: addCadence's calendar arithmetic (months
+ * and years clamp the day; weeks and days are days) without formatting and re-reading.
+ */
+function dueDayNumber(last: LocalDate, c: Cadence): number {
+	switch (c.unit) {
+		case 'day':
+			return dayNumber(last) + Math.trunc(c.count);
+		case 'week':
+			return dayNumber(last) + Math.trunc(7 * c.count);
+		case 'month':
+			return addMonthsDayNumber(last, c.count);
+		case 'year':
+			return addMonthsDayNumber(last, 12 * c.count);
+	}
+}
+
+function place(person: Person, ctx: DayContext): ScheduledPerson {
+	const today = ctx.today;
 	const problems: Problem[] = [...person.problems];
 	let invalid = person.invalid;
 
@@ -70,7 +108,7 @@ export function schedulePerson(person: Person, today: LocalDate, settings: Kindr
 
 	let field = person.lastContactField;
 	if (field !== null && field > today) {
-		problems.push({ field: settings.keys.lastContact, value: field, reason: `is in the future (today is ${today})` });
+		problems.push({ field: ctx.lastContactKey, value: field, reason: `is in the future (today is ${today})` });
 		invalid = true;
 		field = null;
 	}
@@ -81,8 +119,9 @@ export function schedulePerson(person: Person, today: LocalDate, settings: Kindr
 	let due: LocalDate | null = null;
 	let daysOverdue: number | null = null;
 	if (!invalid && cadence !== null && lastContact !== null) {
-		due = addCadence(lastContact, cadence);
-		daysOverdue = diffDays(today, due);
+		const dueNumber = dueDayNumber(lastContact, cadence);
+		due = fromDayNumber(dueNumber);
+		daysOverdue = ctx.todayNumber - dueNumber;
 	}
 
 	let status: DueStatus;
@@ -94,11 +133,40 @@ export function schedulePerson(person: Person, today: LocalDate, settings: Kindr
 	else if (daysOverdue === null) status = 'never';
 	else if (daysOverdue > 0) status = 'overdue';
 	else if (daysOverdue === 0) status = 'due';
-	else if (daysOverdue >= -settings.soonWindowDays) status = 'soon';
+	else if (daysOverdue >= -ctx.soonWindowDays) status = 'soon';
 	else status = 'ok';
 
 	const urgency = daysOverdue !== null && cadenceDays ? urgencyOf(daysOverdue, cadenceDays, person.trust) : 0;
 	return { person, status, lastContact, due, daysOverdue, cadenceDays, lastEntry, urgency, problems };
+}
+
+/** Place one person on the calendar for `today`. */
+export function schedulePerson(person: Person, today: LocalDate, settings: KindredSettings): ScheduledPerson {
+	return place(person, dayContext(today, settings));
+}
+
+interface Placed {
+	today: LocalDate;
+	soonWindowDays: number;
+	lastContactKey: string;
+	sp: ScheduledPerson;
+}
+
+/**
+ * Each person's last placement. A Person is never edited in place (the roster replaces
+ * the object on every change), so the object is the key; the entry goes with it.
+ */
+const placed = new WeakMap<Person, Placed>();
+
+/** schedulePerson, remembered for this Person object, today and the settings it reads. */
+function placeOnce(person: Person, ctx: DayContext): ScheduledPerson {
+	const hit = placed.get(person);
+	if (hit && hit.today === ctx.today && hit.soonWindowDays === ctx.soonWindowDays && hit.lastContactKey === ctx.lastContactKey) {
+		return hit.sp;
+	}
+	const sp = place(person, ctx);
+	placed.set(person, { today: ctx.today, soonWindowDays: ctx.soonWindowDays, lastContactKey: ctx.lastContactKey, sp });
+	return sp;
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
@@ -135,7 +203,8 @@ const GROUP: Record<DueStatus, number> = {
 	untracked: 8,
 };
 
-function compare(a: ScheduledPerson, b: ScheduledPerson): number {
+/** The flat list's order (see dueList); total, so any sort gives the same list. */
+export function compareDue(a: ScheduledPerson, b: ScheduledPerson): number {
 	const g = GROUP[a.status] - GROUP[b.status];
 	if (g !== 0) return g;
 	let c = 0;
@@ -172,10 +241,48 @@ export function dueList(
 	opts?: { all?: boolean },
 ): ScheduledPerson[] {
 	const all = opts?.all ?? false;
+	const ctx = dayContext(today, settings);
 	const out: ScheduledPerson[] = [];
 	for (const person of people) {
-		const sp = schedulePerson(person, today, settings);
-		if (all || needsAction(sp.status)) out.push(sp);
+		const sp = placeOnce(person, ctx);
+		if (all || ACTION.has(sp.status)) out.push(sp);
 	}
-	return out.sort(compare);
+	return out.sort(compareDue);
+}
+
+/**
+ * The due list after some people changed, from the list before: `previous` is what
+ * dueList gave for the same today, settings and `all`, and every person whose path is
+ * not in `changed` is the same as then. `current` gives a changed path's person now
+ * (undefined when removed). Costs one pass over `previous` plus sorting the changed few:
+ * the result is the list dueList would give, since the order is total (ties end on the
+ * unique path).
+ */
+export function patchDueList(
+	previous: readonly ScheduledPerson[],
+	changed: ReadonlySet<string>,
+	current: (path: string) => Person | undefined,
+	today: LocalDate,
+	settings: KindredSettings,
+	opts?: { all?: boolean },
+): ScheduledPerson[] {
+	const all = opts?.all ?? false;
+	const ctx = dayContext(today, settings);
+	const added: ScheduledPerson[] = [];
+	for (const path of changed) {
+		const person = current(path);
+		if (person === undefined) continue;
+		const sp = placeOnce(person, ctx);
+		if (all || ACTION.has(sp.status)) added.push(sp);
+	}
+	added.sort(compareDue);
+	const out: ScheduledPerson[] = [];
+	let j = 0;
+	for (const sp of previous) {
+		if (changed.has(sp.person.path)) continue;
+		while (j < added.length && compareDue(added[j], sp) < 0) out.push(added[j++]);
+		out.push(sp);
+	}
+	while (j < added.length) out.push(added[j++]);
+	return out;
 }

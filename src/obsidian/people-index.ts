@@ -8,10 +8,16 @@
  * the cache's `changed` event hands over the note's text (its log is read from that),
  * `deleted` removes, and the vault's `rename` moves (the cache does not fire on rename).
  * Only a settings change rebuilds everything.
+ *
+ * Listeners hear of a change at once, except during a background pass: there every batch
+ * moves the revision, and a listener that recomputes on each would do so hundreds of
+ * times at 10,000 people, so the pass tells them at most about once a second and once at
+ * the end. Nothing here computes a due list; listeners ask when they draw.
  */
 import { Component, TFile, TFolder } from 'obsidian';
 import type { CachedMetadata, MetadataCache, TAbstractFile, Vault } from 'obsidian';
-import { frontmatterTags, isPersonNote } from '../core/membership';
+import { membershipMatcher } from '../core/membership';
+import type { MembershipMatcher } from '../core/membership';
 import { readPerson } from '../core/person';
 import { Roster } from '../core/roster';
 import type { KindredSettings } from '../core/settings';
@@ -34,6 +40,8 @@ export interface PeopleIndexDeps {
 
 /** Person notes whose bodies are read per background batch. */
 const BATCH = 40;
+/** During a background pass, listeners are told at most this often (and once at the end). */
+const PASS_SIGNAL_MS = 1000;
 
 function defaultPause(): Promise<void> {
 	return new Promise((resolve) => {
@@ -48,14 +56,23 @@ function defaultPause(): Promise<void> {
 /** The frontmatter as core reads it; an empty block counts as none. */
 function frontmatterOf(cache: CachedMetadata | null): Record<string, unknown> | null {
 	const fm: Record<string, unknown> | undefined = cache?.frontmatter;
-	if (!fm || Object.keys(fm).length === 0) return null;
-	return fm;
+	if (!fm) return null;
+	// Any own key makes it non-empty; no Object.keys array per note.
+	for (const key in fm) if (Object.prototype.hasOwnProperty.call(fm, key)) return fm;
+	return null;
 }
 
-/** Body tags from the cache plus frontmatter tags read the way the command line reads them. */
-function tagsOf(cache: CachedMetadata | null, fm: Record<string, unknown> | null): string[] {
-	const body = (cache?.tags ?? []).map((t) => t.tag);
-	return [...body, ...frontmatterTags(fm)];
+/**
+ * A person note? The path decides most notes (not a note, a template, a people folder);
+ * the rest by body tags from the cache, frontmatter tags read the way the command line
+ * reads them, then the marker. No tag list is built.
+ */
+function isMember(matcher: MembershipMatcher, path: string, cache: CachedMetadata | null, fm: Record<string, unknown> | null): boolean {
+	const byPath = matcher.byPath(path);
+	if (byPath !== null) return byPath;
+	const tags = cache?.tags;
+	if (tags) for (const t of tags) if (matcher.isPersonTag(t.tag)) return true;
+	return matcher.hasPersonTagIn(fm) || matcher.hasMarker(fm);
 }
 
 function isMarkdown(file: TAbstractFile): file is TFile {
@@ -77,6 +94,8 @@ export class PeopleIndex extends Component implements DueViewIndex {
 	/** The log settings the cached bodies were read with. */
 	private logKey = '';
 	private started = false;
+	/** The revision listeners were last told of. */
+	private signalled = -1;
 	/** Resolves when the current background pass ends (tests and the benchmark wait on it). */
 	logsRead: Promise<void> = Promise.resolve();
 
@@ -168,27 +187,30 @@ export class PeopleIndex extends Component implements DueViewIndex {
 			this.bodies.clear();
 			this.logKey = logKey;
 		}
-		const seen = new Set<string>();
-		for (const file of this.deps.app.vault.getMarkdownFiles()) {
-			const person = this.read(file.path, this.deps.app.metadataCache.getFileCache(file), settings);
+		const matcher = this.matcher(settings);
+		const { vault, metadataCache } = this.deps.app;
+		const roster = this.roster;
+		// Only a rebuild has people to drop: those not seen in this pass.
+		const stale = roster.size > 0 ? new Set(roster.paths()) : null;
+		for (const file of vault.getMarkdownFiles()) {
+			const path = file.path;
+			const person = this.read(path, metadataCache.getFileCache(file), settings, matcher);
 			if (person) {
-				seen.add(file.path);
-				this.roster.upsert(person);
+				stale?.delete(path);
+				roster.upsert(person);
 			}
 		}
-		for (const p of this.roster.all()) {
-			if (!seen.has(p.path)) this.forgetQuietly(p.path);
-		}
+		if (stale) for (const path of stale) this.forgetQuietly(path);
 	}
 
-	private isMember(path: string, cache: CachedMetadata | null, fm: Record<string, unknown> | null, settings: KindredSettings): boolean {
-		return isPersonNote({ path, frontmatter: fm, tags: tagsOf(cache, fm) }, settings, this.deps.templatesFolder?.() ?? null);
+	private matcher(settings: KindredSettings): MembershipMatcher {
+		return membershipMatcher(settings, this.deps.templatesFolder?.() ?? null);
 	}
 
 	/** The person at `path`, or null when the note is not one. Uses the log read last, if any. */
-	private read(path: string, cache: CachedMetadata | null, settings: KindredSettings): Person | null {
+	private read(path: string, cache: CachedMetadata | null, settings: KindredSettings, matcher = this.matcher(settings)): Person | null {
 		const fm = frontmatterOf(cache);
-		if (!this.isMember(path, cache, fm, settings)) return null;
+		if (!isMember(matcher, path, cache, fm)) return null;
 		const body = this.bodies.get(path);
 		return withBody(readPerson(path, fm, settings, body?.log ?? null), body);
 	}
@@ -198,7 +220,7 @@ export class PeopleIndex extends Component implements DueViewIndex {
 		const settings = this.deps.getSettings();
 		const fm = frontmatterOf(cache);
 		// A change to any other note costs a membership check, never a body read.
-		if (!this.isMember(path, cache, fm, settings)) {
+		if (!isMember(this.matcher(settings), path, cache, fm)) {
 			this.forget(path);
 			return;
 		}
@@ -229,7 +251,7 @@ export class PeopleIndex extends Component implements DueViewIndex {
 				};
 				visit(file);
 			});
-			this.readMissingBodies(this.roster.all().map((p) => p.path).filter((p) => p.startsWith(prefix)));
+			this.readMissingBodies([...this.roster.paths()].filter((p) => p.startsWith(prefix)));
 			return;
 		}
 		if (isMarkdown(file)) {
@@ -262,10 +284,8 @@ export class PeopleIndex extends Component implements DueViewIndex {
 	/** Read person notes' bodies for their logs, a few at a time, off the critical path. */
 	private readLogsInBackground(): void {
 		const gen = ++this.generation;
-		const pending = this.roster
-			.all()
-			.map((p) => p.path)
-			.filter((p) => !this.bodies.has(p));
+		const pending: string[] = [];
+		for (const path of this.roster.paths()) if (!this.bodies.has(path)) pending.push(path);
 		this.logsRead = this.readLogs(gen, pending);
 	}
 
@@ -278,9 +298,14 @@ export class PeopleIndex extends Component implements DueViewIndex {
 		this.logsRead = Promise.all([previous, pass]).then(() => undefined);
 	}
 
+	/**
+	 * Read `paths`' bodies in batches. Listeners are told at most every PASS_SIGNAL_MS
+	 * while it runs, and once at the end if anything moved since they were last told.
+	 */
 	private async readLogs(gen: number, paths: string[]): Promise<void> {
 		const { vault, metadataCache } = this.deps.app;
 		const pause = this.deps.pause ?? defaultPause;
+		let lastSignal = performance.now();
 		for (let i = 0; i < paths.length; i += BATCH) {
 			await pause();
 			if (gen !== this.generation) return;
@@ -291,18 +316,23 @@ export class PeopleIndex extends Component implements DueViewIndex {
 			const texts = await Promise.all(files.map((f) => vault.cachedRead(f).catch(() => null)));
 			if (gen !== this.generation) return;
 			const settings = this.deps.getSettings();
-			this.batch(() => {
-				files.forEach((file, k) => {
-					const text = texts[k];
-					// A `changed` event that arrived meanwhile brought newer text; keep it.
-					if (text === null || this.bodies.has(file.path) || !this.roster.has(file.path)) return;
-					const cache = metadataCache.getFileCache(file);
-					this.bodies.set(file.path, readBody(text, cache, settings));
-					const person = this.read(file.path, cache, settings);
-					if (person) this.roster.upsert(person);
-				});
+			const matcher = this.matcher(settings);
+			files.forEach((file, k) => {
+				const text = texts[k];
+				// A `changed` event that arrived meanwhile brought newer text; keep it.
+				if (text === null || this.bodies.has(file.path) || !this.roster.has(file.path)) return;
+				const cache = metadataCache.getFileCache(file);
+				this.bodies.set(file.path, readBody(text, cache, settings));
+				const person = this.read(file.path, cache, settings, matcher);
+				if (person) this.roster.upsert(person);
 			});
+			const now = performance.now();
+			if (this.revision !== this.signalled && now - lastSignal >= PASS_SIGNAL_MS) {
+				lastSignal = now;
+				this.emit();
+			}
 		}
+		if (gen === this.generation && this.revision !== this.signalled) this.emit();
 	}
 
 	/** Run `fn`, then tell listeners once if the roster moved. */
@@ -313,6 +343,7 @@ export class PeopleIndex extends Component implements DueViewIndex {
 	}
 
 	private emit(): void {
+		this.signalled = this.revision;
 		for (const cb of [...this.listeners]) cb();
 	}
 }

@@ -1,9 +1,10 @@
 /**
  * How the pane looks with Kindred's styles.css over Obsidian's default theme: readable
  * row text (WCAG contrast ≥ 4.5:1 from the computed colours) in the light and the dark
- * theme, colours that follow the theme, and at phone size (390 × 844, `body.is-mobile
- * is-phone`) nothing wider than the pane and tap targets of at least 44 px. Writes the
- * pane-light, pane-dark and pane-phone screenshots.
+ * theme (a hovered name too), colours that follow the theme, rows that line up at every
+ * pane width, and at phone size (390 × 844, `body.is-mobile is-phone`) nothing wider than
+ * the pane and tap targets of at least 44 px. Writes the pane-light, pane-dark,
+ * pane-wide (a 700 px tab) and pane-phone screenshots.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openSession, PHONE, screenshotPath, type Session } from './chromium';
@@ -33,6 +34,7 @@ const ROW_TEXT = [
 	'.kindred-due-when',
 	'.kindred-due-cadence',
 	'.kindred-due-note',
+	'.kindred-due-no-log',
 	'.kindred-due-problem',
 ];
 
@@ -61,6 +63,18 @@ describe.each(['light', 'dark'] as const)('the %s theme', (theme) => {
 		}
 		expect(samples.filter((s) => s.ratio < 4.5)).toEqual([]);
 		expect(session.errors).toEqual([]);
+	});
+
+	test('a name under the pointer keeps a contrast ratio of at least 4.5:1', async () => {
+		await session.reload();
+		await session.mount({ ...vault, theme, mobile: false });
+		const name = session.page.getByRole('button', { name: 'Ben Ode', exact: true });
+		await name.hover();
+		const samples = await session.page.evaluate(() => window.kindred.contrast('.kindred-due-name:hover'));
+		expect(samples).toHaveLength(1);
+		expect(samples[0].ratio).toBeGreaterThanOrEqual(4.5);
+		// Still marked as a link by the underline.
+		expect(await name.evaluate((el) => getComputedStyle(el).textDecorationLine)).toBe('underline');
 	});
 
 	test('row text has a contrast ratio of at least 4.5:1 on a phone', async () => {
@@ -100,6 +114,32 @@ describe('pane widths', () => {
 		// characters (64 px at the row's font), never "So…".
 		const names = await session.page.evaluate(() => window.kindred.names());
 		expect(names.filter((n) => n.shown < Math.min(n.full, 64))).toEqual([]);
+		if (paneWidth === 700) await screenshotPane('pane-wide.png');
+	});
+
+	// Every row keeps the stacked layout: at any width the last note has a line of its own
+	// across the row, and every name sits at the same height in its row, whether the row
+	// has a last note, a "no touchpoints" line or a problem under it.
+	test.each([250, 320, 700])('at %i px names line up and the last note gets the row width', async (paneWidth) => {
+		await session.reload();
+		await session.mount({ ...vault, theme: 'light', mobile: false, paneWidth });
+		const rows = await session.page.evaluate(() =>
+			Array.from(document.querySelectorAll<HTMLElement>('.kindred-due-row')).map((row) => {
+				const box = row.getBoundingClientRect();
+				const name = row.querySelector('.kindred-due-name')?.getBoundingClientRect();
+				const note = row.querySelector('.kindred-due-note')?.getBoundingClientRect();
+				return {
+					who: row.querySelector('.kindred-due-name')?.textContent ?? '',
+					invalid: row.classList.contains('kindred-due-invalid'),
+					nameTop: Math.round((name?.top ?? 0) - box.top),
+					noteWidth: note?.width ?? 0,
+					rowWidth: box.width,
+				};
+			}),
+		);
+		expect(rows.length).toBeGreaterThan(5);
+		expect(new Set(rows.map((r) => r.nameTop)).size, JSON.stringify(rows)).toBe(1);
+		for (const r of rows.filter((x) => !x.invalid)) expect(r.noteWidth, r.who).toBeGreaterThan(r.rowWidth * 0.85);
 	});
 });
 

@@ -84,6 +84,29 @@ describe('logging a touchpoint from the pane', () => {
 		expect(session.errors).toEqual([]);
 	});
 
+	test('the note field spans the modal, so a long note stays in view, and Enter in it still submits', async () => {
+		const { page } = session;
+		await page.getByRole('button', { name: 'Log a touchpoint with Ana Ruiz' }).click();
+		const note = page.getByRole('textbox', { name: 'Note' });
+		const long = 'Lunch at the harbour; she is moving to Lisbon in March and wants names of design studios there, and asked after the kids.';
+		await note.fill(long);
+		const box = await page.evaluate(() => {
+			const field = document.querySelector<HTMLTextAreaElement>('.modal textarea.kindred-log-note');
+			const content = document.querySelector('.modal .modal-content');
+			if (!field || !content) return null;
+			return { field: field.getBoundingClientRect().width, content: content.getBoundingClientRect().width, scrollWidth: field.scrollWidth, clientWidth: field.clientWidth, rows: field.rows };
+		});
+		expect(box).not.toBeNull();
+		expect(box?.field ?? 0).toBeGreaterThanOrEqual((box?.content ?? 0) - 1);
+		expect(box?.rows).toBe(2);
+		// The text wraps inside the field instead of scrolling sideways out of view.
+		expect(box?.scrollWidth ?? 0).toBeLessThanOrEqual((box?.clientWidth ?? 0) + 1);
+		await note.press('Enter');
+		await expect.poll(() => page.locator('.modal-container').count()).toBe(0);
+		await settled();
+		expect(await noteText('People/Ana Ruiz.md')).toContain(`- ${TODAY} (call) ${long}\n`);
+	});
+
 	test('the channel picked is written and remembered for next time', async () => {
 		const { page } = session;
 		await page.getByRole('button', { name: 'Log a touchpoint with Ana Ruiz' }).click();

@@ -54,7 +54,10 @@ describe('table', () => {
 
 	it('shows problems in place of the last note for invalid people', () => {
 		const out = formatDueTable([sp('People/B.md', { cadence: 'sometimes' })], { color: false, columns: null });
-		expect(out.split('\n')[1]).toMatch(/^B +invalid +needs attention +– +– +cadence: "sometimes" is not a cadence \(try monthly, every 3 weeks, 6w or 90d\)$/);
+		expect(out.split('\n')[1]).toMatch(/^B +invalid +needs attention +– +– +cadence: "sometimes" is not a cadence \(try monthly, .*$/);
+		// A terminal wide enough shows the whole hint.
+		const wide = formatDueTable([sp('People/B.md', { cadence: 'sometimes' })], { color: false, columns: 200 });
+		expect(wide.split('\n')[1]).toMatch(/cadence: "sometimes" is not a cadence \(try monthly, every 3 weeks, 6w or 90d\)$/);
 	});
 });
 

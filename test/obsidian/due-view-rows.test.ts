@@ -11,7 +11,9 @@ import {
 	layoutOffsets,
 	matchesTerms,
 	problemDisplay,
+	problemSentence,
 	queryTerms,
+	replacementIndex,
 	summaryText,
 	trustDisplay,
 	upToDateDetail,
@@ -198,13 +200,37 @@ describe('row words', () => {
 		expect(lastNoteDisplay(new PersonBuilder('People/Ana.md').trust(4).schedule(TODAY))).toBeNull();
 	});
 
-	it('names the field and the reason of a problem', () => {
+	it('says a problem as a sentence about the field', () => {
 		const one = problemDisplay(new PersonBuilder('People/Eve.md').cadence('every blue moon').schedule(TODAY));
-		expect(one?.text).toMatch(/^cadence: .*blue moon/);
+		expect(one?.text).toBe('cadence "every blue moon" is not a cadence (try monthly, every 3 weeks, 6w or 90d)');
 		expect(one?.title).toBe(one?.text);
 		const two = problemDisplay(new PersonBuilder('People/Eve.md').cadence('every blue moon').trust('lots').schedule(TODAY));
-		expect(two?.text).toMatch(/^trust: .*lots.* \(\+1 more\)$/);
-		expect(two?.title.split('\n')).toEqual([expect.stringMatching(/^trust: /), expect.stringMatching(/^cadence: .*blue moon/)]);
+		expect(two?.text).toBe('trust "lots" must be a whole number from 1 to 5 (+1 more)');
+		expect(two?.title.split('\n')).toEqual([
+			'trust "lots" must be a whole number from 1 to 5',
+			'cadence "every blue moon" is not a cadence (try monthly, every 3 weeks, 6w or 90d)',
+		]);
+	});
+
+	it.each([
+		// The reason starts with the value: the field goes in front of it.
+		[{ field: 'cadence', value: 'sometimes', reason: '"sometimes" is not a cadence (try monthly, every 3 weeks, 6w or 90d)' }, 'cadence "sometimes" is not a cadence (try monthly, every 3 weeks, 6w or 90d)'],
+		[{ field: 'last_contact', value: '2026-02-30', reason: '"2026-02-30" is not a real date' }, 'last_contact "2026-02-30" is not a real date'],
+		// The reason already names the field.
+		[{ field: 'cadence', value: 'biweekly', reason: 'cadence "biweekly" is ambiguous; write "every 2 weeks"' }, 'cadence "biweekly" is ambiguous; write "every 2 weeks"'],
+		[{ field: 'cadence', value: '', reason: 'cadence is empty' }, 'cadence is empty'],
+		// A predicate: the value goes between, once.
+		[{ field: 'last_contact', value: '2026-12-01', reason: 'is in the future (today is 2026-11-23)' }, 'last_contact "2026-12-01" is in the future (today is 2026-11-23)'],
+		[{ field: 'frontmatter', value: '', reason: 'is not valid YAML (line 3: bad indentation)' }, 'frontmatter is not valid YAML (line 3: bad indentation)'],
+		// Anything else keeps core's `field: reason`.
+		[{ field: 'cadence', value: 'sometimes', reason: 'the default for trust 3 in settings is not usable' }, 'cadence: the default for trust 3 in settings is not usable'],
+	])('problemSentence(%o) is %j', (problem, sentence) => {
+		expect(problemSentence(problem)).toBe(sentence);
+	});
+
+	it('no row says "unknown cadence" any more', () => {
+		const sp = new PersonBuilder('People/Noor.md').cadence('sometimes').schedule(TODAY);
+		expect(problemDisplay(sp)?.text).not.toMatch(/unknown cadence|cadence: /);
 	});
 
 	it('summarises the list, or the filter result', () => {
@@ -222,5 +248,25 @@ describe('row words', () => {
 	it('splits the query into lower-case terms', () => {
 		expect(queryTerms('  Ana   RUIZ ')).toEqual(['ana', 'ruiz']);
 		expect(matchesTerms(people()[0], [])).toBe(true);
+	});
+});
+
+describe('replacementIndex: where focus goes when its row left the list', () => {
+	const h = (section: DueItem['section']): DueItem => ({ kind: 'header', section, title: section, count: 1, collapsed: false });
+	const r = (section: DueItem['section']): DueItem => ({ kind: 'row', section, sp: people()[0] });
+	// After the redraw: header, row, row, header, row.
+	const items: DueItem[] = [h('overdue'), r('overdue'), r('overdue'), h('soon'), r('soon')];
+	it.each([
+		['the row now in its place', 1, 'row', 1],
+		['the row after a header that moved up into its place', 3, 'row', 4],
+		['the last row when the list got shorter', 7, 'row', 4],
+		['the row before when there is none after', 5, 'row', 4],
+		['a header for a fold toggle', 2, 'header', 3],
+	] as const)('%s', (_what, index, kind, expected) => {
+		expect(replacementIndex(items, index, kind)).toBe(expected);
+	});
+
+	it('is -1 in an empty list', () => {
+		expect(replacementIndex([], 3, 'row')).toBe(-1);
 	});
 });

@@ -198,7 +198,20 @@ describe('DueView: sections and rows', () => {
 		index.put(...cast());
 		const { root } = await mount(index);
 		const problem = row(root, 'Eve Moss').querySelector('.kindred-due-problem');
-		expect(problem?.textContent).toMatch(/^cadence: .*blue moon/);
+		expect(problem?.textContent).toBe('cadence "every blue moon" is not a cadence (try monthly, every 3 weeks, 6w or 90d)');
+		// The problem is the row's last line: no "no touchpoints" line under it.
+		expect(row(root, 'Eve Moss').querySelector('.kindred-due-no-log')).toBeNull();
+	});
+
+	it('says so on a row with no touchpoint logged, so every row has its note line', async () => {
+		const index = new FakeIndex(settings);
+		index.put(...cast());
+		const { root } = await mount(index);
+		const noteLine = (name: string): string | null | undefined => row(root, name).querySelector('.kindred-due-note')?.textContent;
+		expect(noteLine('Dee Lin')).toBe('No touchpoints logged yet');
+		expect(noteLine('Ben Ode')).toBe('No touchpoints logged yet');
+		expect(noteLine('Ana Ruiz')).toMatch(/^Talked about her move/);
+		expect(row(root, 'Ana Ruiz').querySelector('.kindred-due-no-log')).toBeNull();
 	});
 
 	it('gives every button an accessible name that says who it acts on', async () => {
@@ -386,6 +399,69 @@ describe('DueView: redraws', () => {
 		expect(document.activeElement).toBe(logCy());
 	});
 
+	/** The Log button of a row, found afresh (a redraw rebuilds it). */
+	const logButton = (root: HTMLElement, name: string): HTMLElement =>
+		row(root, name).querySelector<HTMLElement>('[data-kindred-action="log"]')!;
+	const focusedRow = (): string | null | undefined => document.activeElement?.closest('[data-path]')?.getAttribute('data-path');
+
+	it('after a log moves the row out of the list, focuses Log on the row that took its place', async () => {
+		const index = new FakeIndex(settings);
+		index.put(...cast());
+		const { root } = await mount(index);
+		// Items: Overdue, Ana, Due today, Ben, … Logging Ana removes her and the Overdue header.
+		logButton(root, 'Ana Ruiz').focus();
+		index.put(b('Ana Ruiz').trust(4).lastContact('2026-11-23').build());
+		frame();
+		expect(rowNames(root)).not.toContain('Ana Ruiz');
+		expect(document.activeElement).toBe(logButton(root, 'Ben Ode'));
+	});
+
+	it('keeps the action: focus on Snooze goes to Snooze on the next row', async () => {
+		const index = new FakeIndex(settings);
+		index.put(...cast());
+		const { root } = await mount(index);
+		row(root, 'Ben Ode').querySelector<HTMLElement>('[data-kindred-action="snooze"]')!.focus();
+		index.put(b('Ben Ode').cadence('monthly').lastContact('2026-11-23').build());
+		frame();
+		expect(focusedRow()).toBe('People/Dee Lin.md');
+		expect(document.activeElement?.getAttribute('data-kindred-action')).toBe('snooze');
+	});
+
+	it('focuses the nearest row when the last row leaves', async () => {
+		const index = new FakeIndex(settings);
+		index.put(...cast());
+		const { root } = await mount(index);
+		logButton(root, 'Eve Moss').focus();
+		index.put(b('Eve Moss').cadence('monthly').lastContact('2026-11-23').build());
+		frame();
+		expect(rowNames(root)).not.toContain('Eve Moss');
+		expect(document.activeElement).toBe(logButton(root, 'Cy Park'));
+	});
+
+	it('focuses the filter when the last person to reconnect with was logged', async () => {
+		const index = new FakeIndex(settings);
+		index.put(b('Ben Ode').cadence('weekly').lastContact('2026-11-16').build());
+		const { root } = await mount(index);
+		logButton(root, 'Ben Ode').focus();
+		index.put(b('Ben Ode').cadence('monthly').lastContact('2026-11-23').build());
+		frame();
+		expect(emptyText(root)).toContain('Everyone is up to date');
+		expect(document.activeElement).toBe(root.querySelector('input.kindred-due-filter'));
+	});
+
+	it('leaves focus alone when it was not in the list', async () => {
+		const index = new FakeIndex(settings);
+		index.put(...cast());
+		const { root } = await mount(index);
+		const outside = document.body.createEl('button', { text: 'Elsewhere' });
+		outside.focus();
+		index.put(b('Ana Ruiz').trust(4).lastContact('2026-11-23').build());
+		frame();
+		expect(document.activeElement).toBe(outside);
+		outside.remove();
+		expect(rowNames(root)).not.toContain('Ana Ruiz');
+	});
+
 	it('coalesces a burst of changes into one redraw per frame', async () => {
 		const index = new FakeIndex(settings);
 		index.put(...cast());
@@ -563,6 +639,35 @@ describe('DueView: 10,000 people', () => {
 		const names = rowNames(root);
 		expect(names.length).toBeGreaterThan(10);
 		expect(new Set(names).size).toBe(names.length);
+	});
+
+	it('draws the next rows at once when focus reaches the edge of the drawn rows, without waiting for a frame', async () => {
+		const { root } = await mount(big);
+		const drawn = (): HTMLElement[] => Array.from(root.querySelectorAll<HTMLElement>('.kindred-due-row'));
+		// Tab onto the last drawn row: the rows after it must exist before the next Tab.
+		const last = drawn()[drawn().length - 1];
+		const lastName = last.querySelector('.kindred-due-name')?.textContent ?? '';
+		last.querySelector<HTMLElement>('[data-kindred-action="snooze"]')!.focus();
+		const names = rowNames(root);
+		expect(names.indexOf(lastName)).toBeLessThanOrEqual(names.length - 4);
+		// Still in DOM order = list order, with no gap and no repeat.
+		const paths = drawn().map((el) => el.getAttribute('data-path'));
+		expect(new Set(paths).size).toBe(paths.length);
+		// Shift+Tab at the top edge after a scroll draws the rows above, and the strip moves
+		// up so the rows already drawn stay where they were.
+		const scroller = root.querySelector<HTMLElement>('.kindred-due-scroller')!;
+		scroller.scrollTop = 50_000;
+		scroller.dispatchEvent(new Event('scroll'));
+		frame();
+		const strip = root.querySelector<HTMLElement>('.kindred-due-strip')!;
+		const offsetBefore = parseFloat(strip.style.getPropertyValue('--kindred-strip-offset'));
+		const first = drawn()[0];
+		const firstName = first.querySelector('.kindred-due-name')?.textContent ?? '';
+		first.querySelector<HTMLElement>('[data-kindred-action="open"]')!.focus();
+		const after = rowNames(root);
+		expect(after.indexOf(firstName)).toBeGreaterThanOrEqual(3);
+		const offsetAfter = parseFloat(strip.style.getPropertyValue('--kindred-strip-offset'));
+		expect(offsetBefore - offsetAfter).toBe(after.indexOf(firstName) * ITEM_HEIGHTS.desktop.row);
 	});
 
 	it('finds someone 3,000 rows down with the filter', async () => {

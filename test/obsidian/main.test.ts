@@ -172,14 +172,20 @@ describe('onload', () => {
 });
 
 describe('the status bar', () => {
+	/** The count follows index changes on the next animation frame (it coalesces them). */
+	const nextFrame = (): Promise<void> => new Promise((resolve) => window.requestAnimationFrame(() => resolve()));
+
 	it('shows how many to reconnect, and follows the index and the date', async () => {
 		const { vault, registered } = await load({ 'People/Ana.md': ana }, null);
 		const bar = registered.statusBarItems__[0];
+		await nextFrame();
 		expect(bar.textContent).toBe('1 to reconnect');
 		await vault.create('People/Ben.md', ben);
+		await nextFrame();
 		expect(bar.textContent).toBe('2 to reconnect');
 		await vault.modify('People/Ana.md', ana.replace('2026-10-01', '2026-11-20'));
 		await vault.modify('People/Ben.md', '---\ntrust: 5\nlast_contact: 2026-11-20\n---\n');
+		await nextFrame();
 		expect(bar.textContent).toBe('');
 
 		// Ben's fortnight runs out on 2026-12-04: the count moves when the day does, on wake.
