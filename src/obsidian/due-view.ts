@@ -3,18 +3,16 @@
  * in core's sections, drawn through a window so 10,000 people cost a few dozen rows.
  *
  * It holds no domain logic and does no vault I/O: it asks the index for the due list,
- * renders it, and hands clicks to the deps. It redraws only when something it shows could
- * have changed (index revision, today, filter, collapsed sections, settings) and only
- * while it is shown; a hidden pane catches up when it is revealed. Today is re-read at
- * local midnight and when the app wakes, so a row moves from "due soon" to "due today"
- * without a reload.
+ * renders it, and hands clicks to the deps. When to redraw is RefreshableView's job: only
+ * while shown, and only when something it shows could have changed (index revision,
+ * today, filter, collapsed sections, settings); a hidden pane catches up when it is
+ * revealed. Today is re-read at local midnight (a timer here) and when the app wakes, so
+ * a row moves from "due soon" to "due today" without a reload.
  */
-import { ItemView, Keymap, type WorkspaceLeaf } from 'obsidian';
+import { Keymap } from 'obsidian';
 import { addDays, startOfDay } from 'date-fns';
-import { todayLocal } from '../core/dates';
 import type { DueStatus, LocalDate } from '../core/types';
 import { describeDue } from '../core/words';
-import type { KindredSettings } from '../core/settings';
 import { DUE_VIEW_TYPE, type DueViewDeps } from './due-view-deps';
 import { ACTION_ATTR, drawDueItem, type DueAction } from './due-draw';
 import {
@@ -27,6 +25,7 @@ import {
 	type ItemHeights,
 } from './due-rows';
 import { DueWindow } from './due-window';
+import { RefreshableView, type OpenControl } from './refreshable-view';
 
 /** 'kindred-due': one constant, defined beside the deps so the plugin need not import the view. */
 export const VIEW_TYPE_DUE = DUE_VIEW_TYPE;
@@ -62,30 +61,18 @@ interface FocusSpot {
 	index: number;
 }
 
-export class DueView extends ItemView {
+export class DueView extends RefreshableView<DueViewDeps> {
 	// Every field is initialised: the test double wraps views in a strict proxy that
 	// throws on reading a property that was never set.
-	private readonly deps: DueViewDeps;
 	private filterEl: HTMLInputElement | null = null;
 	private summaryEl: HTMLElement | null = null;
 	private emptyEl: HTMLElement | null = null;
 	private list: DueWindow | null = null;
 	private query = '';
 	private readonly collapsed = new Set<DueStatus>();
-	/** What the drawn content was computed from; a redraw with the same key is skipped. */
-	private drawnKey: string | null = null;
-	private lastSettings: KindredSettings | null = null;
-	private settingsGeneration = 0;
 	private scrollTop = 0;
-	private redrawFrame = 0;
 	private scrollFrame = 0;
 	private midnightTimer = 0;
-	private cleanups: (() => void)[] = [];
-
-	constructor(leaf: WorkspaceLeaf, deps: DueViewDeps) {
-		super(leaf);
-		this.deps = deps;
-	}
 
 	getViewType(): string {
 		return VIEW_TYPE_DUE;
@@ -99,11 +86,7 @@ export class DueView extends ItemView {
 		return 'users';
 	}
 
-	/** Public (the base is protected) so tests and the browser harness can open the view directly. */
-	async onOpen(): Promise<void> {
-		this.teardown();
-		const root = this.contentEl;
-		root.empty();
+	protected build(root: HTMLElement): void {
 		root.addClass('kindred-due-view');
 
 		const top = root.createDiv({ cls: 'kindred-due-top' });
@@ -127,11 +110,6 @@ export class DueView extends ItemView {
 			}
 		});
 		this.listen(root, 'click', (evt) => this.onClick(evt as MouseEvent));
-		this.listen(root, 'auxclick', (evt) => this.onAuxClick(evt as MouseEvent));
-		this.listen(root, 'mousedown', (evt) => {
-			// A middle click on a name opens it in a new tab; do not start autoscroll.
-			if ((evt as MouseEvent).button === 1 && this.actionOf(evt)?.action === 'open') evt.preventDefault();
-		});
 		this.listen(root, 'keydown', (evt) => this.onKeyDown(evt as KeyboardEvent));
 		const scroller = this.list.scrollerEl;
 		this.listen(scroller, 'scroll', () => this.onScroll(), { passive: true });
@@ -144,41 +122,16 @@ export class DueView extends ItemView {
 			if (doc.visibilityState === 'visible') this.redraw();
 		});
 
-		const unsubscribe = this.deps.index.onChange(() => this.requestRedraw());
-		this.cleanups.push(unsubscribe);
-		// Revealing a pane (sidebar expanded, tab switched) changes the layout: catch up then.
-		const workspace = this.app.workspace;
-		const layoutRef = workspace.on('layout-change', () => this.onResize());
-		this.cleanups.push(() => workspace.offref(layoutRef));
-
 		this.armMidnight();
-		this.redraw();
-		await Promise.resolve();
 	}
 
-	/** Public for the same reason as onOpen. */
-	async onClose(): Promise<void> {
-		this.teardown();
-		this.contentEl.empty();
-		await Promise.resolve();
-	}
-
-	onunload(): void {
-		// Also here, in case the view is unloaded without being closed first.
-		this.teardown();
-	}
-
-	/** Drop every subscription, listener, timer and pending frame. Safe to call twice. */
-	private teardown(): void {
-		for (const cleanup of this.cleanups.splice(0)) cleanup();
-		const win = this.containerEl.win;
-		if (this.redrawFrame) win.cancelAnimationFrame(this.redrawFrame);
-		if (this.scrollFrame) win.cancelAnimationFrame(this.scrollFrame);
+	/** The base drops listeners and subscriptions; this drops the scroll frame, timer and elements. */
+	protected onTeardown(): void {
+		if (this.scrollFrame) this.containerEl.win.cancelAnimationFrame(this.scrollFrame);
 		if (this.midnightTimer) window.clearTimeout(this.midnightTimer);
-		this.redrawFrame = this.scrollFrame = this.midnightTimer = 0;
+		this.scrollFrame = this.midnightTimer = 0;
 		this.list = null;
 		this.filterEl = this.summaryEl = this.emptyEl = null;
-		this.drawnKey = null;
 	}
 
 	onResize(): void {
@@ -190,39 +143,25 @@ export class DueView extends ItemView {
 		list.update();
 	}
 
-	/** Coalesce bursts of index changes into at most one redraw per frame. */
-	private requestRedraw(): void {
-		if (this.redrawFrame || this.list === null) return;
-		this.redrawFrame = this.containerEl.win.requestAnimationFrame(() => {
-			this.redrawFrame = 0;
-			this.redraw();
-		});
-	}
-
-	/** Redraw if shown and something the pane depends on changed since the last draw. */
-	redraw(): void {
-		if (this.list === null || !this.containerEl.isShown()) return;
+	/** Besides today and the settings: the index, the item heights, the filter and the collapsed sections. */
+	protected contentKey(): string {
 		const index = this.deps.index;
-		const today = todayLocal(this.deps.now());
-		const settings = this.deps.getSettings();
-		if (settings !== this.lastSettings) {
-			this.lastSettings = settings;
-			this.settingsGeneration++;
-		}
-		const mobile = this.containerEl.doc.body.hasClass('is-mobile');
-		const key = [
+		return [
 			index.revision,
 			index.ready,
 			index.peopleCount,
-			today,
-			this.settingsGeneration,
-			mobile,
+			this.isMobile(),
 			this.query,
 			[...this.collapsed].join(','),
 		].join('\u0000');
-		if (key === this.drawnKey) return;
-		this.drawnKey = key;
-		this.render(today, mobile ? ITEM_HEIGHTS.mobile : ITEM_HEIGHTS.desktop);
+	}
+
+	protected draw(today: LocalDate): void {
+		this.render(today, this.isMobile() ? ITEM_HEIGHTS.mobile : ITEM_HEIGHTS.desktop);
+	}
+
+	private isMobile(): boolean {
+		return this.containerEl.doc.body.hasClass('is-mobile');
 	}
 
 	private render(today: LocalDate, heights: ItemHeights): void {
@@ -355,12 +294,9 @@ export class DueView extends ItemView {
 		else if (hit.action === 'snooze') this.deps.snooze(hit.path);
 	}
 
-	private onAuxClick(evt: MouseEvent): void {
-		if (evt.button !== 1) return;
+	protected openControlAt(evt: Event): OpenControl | null {
 		const hit = this.actionOf(evt);
-		if (hit === null || hit.action !== 'open' || hit.path === null) return;
-		evt.preventDefault();
-		this.deps.openNote(hit.path, true);
+		return hit?.action === 'open' ? hit : null;
 	}
 
 	private onKeyDown(evt: KeyboardEvent): void {
@@ -403,15 +339,5 @@ export class DueView extends ItemView {
 		const target = i < 0 ? null : list.elementAt(i)?.querySelector<HTMLElement>(`[${ACTION_ATTR}="${spot.action}"]`);
 		if (target) target.focus();
 		else this.filterEl?.focus();
-	}
-
-	private listen(
-		target: EventTarget,
-		type: string,
-		handler: (evt: Event) => void,
-		options?: AddEventListenerOptions,
-	): void {
-		target.addEventListener(type, handler, options);
-		this.cleanups.push(() => target.removeEventListener(type, handler, options));
 	}
 }

@@ -4,17 +4,19 @@
  * introductions, targets and the candidates to let go, each with an Archive button.
  *
  * Like the due pane it holds no domain logic and does no vault I/O: it asks core for the
- * review, draws it, and hands clicks to its deps (open a note, archive a person). It
- * redraws only while shown and only when something it shows could have changed: the
- * index revision, today, or the settings. A hidden view catches up when revealed, and
- * the date is re-read at midnight and on waking (DayClock).
+ * review, draws it, and hands clicks to its deps (open a note, archive a person). When
+ * to redraw is RefreshableView's job: only while shown and only when something it shows
+ * could have changed (the index revision, today, the settings, the lists expanded). A
+ * hidden view catches up when revealed, and the date is re-read at midnight and on
+ * waking (DayClock).
  */
-import { ItemView, Keymap, type WorkspaceLeaf } from 'obsidian';
-import { todayLocal } from '../core/dates';
+import { Keymap } from 'obsidian';
+import type { LocalDate } from '../core/types';
 import { reviewNetwork, type FillStatus, type InnerCircle, type NetworkReview, type Targets } from '../core/review';
 import type { KindredSettings } from '../core/settings';
 import { DayClock } from './day-clock';
 import { REVIEW_VIEW_TYPE, type ReviewViewDeps } from './due-view-deps';
+import { RefreshableView, type OpenControl } from './refreshable-view';
 
 /** A control that opens the note at this path. */
 const OPEN_ATTR = 'data-kindred-open';
@@ -56,26 +58,13 @@ export function targetsLine(t: Pick<Targets, 'count' | 'limit' | 'overLimit'>): 
 	return `${t.count} of ${t.limit} being cultivated: room for ${t.limit - t.count} more.`;
 }
 
-export class ReviewView extends ItemView {
+export class ReviewView extends RefreshableView<ReviewViewDeps> {
 	// Every field is initialised: the test double wraps views in a strict proxy that
 	// throws on reading a property that was never set.
-	private readonly deps: ReviewViewDeps;
-	/** What the drawn content was computed from; a redraw with the same key is skipped. */
-	private drawnKey: string | null = null;
-	private lastSettings: KindredSettings | null = null;
-	private settingsGeneration = 0;
 	/** Lists the reader expanded past LIST_LIMIT, by name. */
 	private readonly expanded = new Set<string>();
 	/** Paths with an archive write in flight: their button stays disabled. */
 	private readonly archiving = new Set<string>();
-	private opened = false;
-	private redrawFrame = 0;
-	private cleanups: (() => void)[] = [];
-
-	constructor(leaf: WorkspaceLeaf, deps: ReviewViewDeps) {
-		super(leaf);
-		this.deps = deps;
-	}
 
 	getViewType(): string {
 		return REVIEW_VIEW_TYPE;
@@ -89,77 +78,21 @@ export class ReviewView extends ItemView {
 		return 'network';
 	}
 
-	/** Public (the base is protected) so tests can open the view directly. */
-	async onOpen(): Promise<void> {
-		this.teardown();
-		this.contentEl.empty();
-		this.contentEl.addClass('kindred-review-view');
-		this.opened = true;
-		const root = this.contentEl;
+	protected build(root: HTMLElement): void {
+		root.addClass('kindred-review-view');
 		this.listen(root, 'click', (evt) => this.onClick(evt as MouseEvent));
-		this.listen(root, 'auxclick', (evt) => this.onAuxClick(evt as MouseEvent));
-		this.listen(root, 'mousedown', (evt) => {
-			// A middle click on a name opens it in a new tab; do not start autoscroll.
-			if ((evt as MouseEvent).button === 1 && this.target(evt, OPEN_ATTR)) evt.preventDefault();
-		});
-		this.cleanups.push(this.deps.index.onChange(() => this.requestRedraw()));
-		// Revealing the view (tab switched, sidebar expanded) changes the layout: catch up then.
-		const workspace = this.app.workspace;
-		const layoutRef = workspace.on('layout-change', () => this.redraw());
-		this.cleanups.push(() => workspace.offref(layoutRef));
 		const clock = this.addChild(new DayClock(() => this.deps.now(), () => this.redraw()));
-		this.cleanups.push(() => this.removeChild(clock));
-		this.redraw();
-		await Promise.resolve();
+		this.addCleanup(() => this.removeChild(clock));
 	}
 
-	/** Public for the same reason as onOpen. */
-	async onClose(): Promise<void> {
-		this.teardown();
-		this.contentEl.empty();
-		await Promise.resolve();
-	}
-
-	onunload(): void {
-		this.teardown();
-	}
-
-	onResize(): void {
-		this.redraw();
-	}
-
-	/** Drop every subscription, listener and pending frame. Safe to call twice. */
-	private teardown(): void {
-		for (const cleanup of this.cleanups.splice(0)) cleanup();
-		if (this.redrawFrame) this.containerEl.win.cancelAnimationFrame(this.redrawFrame);
-		this.redrawFrame = 0;
-		this.opened = false;
-		this.drawnKey = null;
-	}
-
-	/** Coalesce bursts of index changes into at most one redraw per frame. */
-	private requestRedraw(): void {
-		if (this.redrawFrame || !this.opened) return;
-		this.redrawFrame = this.containerEl.win.requestAnimationFrame(() => {
-			this.redrawFrame = 0;
-			this.redraw();
-		});
-	}
-
-	/** Redraw if shown and the index, today or the settings moved since the last draw. */
-	redraw(): void {
-		if (!this.opened || !this.containerEl.isShown()) return;
+	/** Besides today and the settings: the index and which lists are expanded. */
+	protected contentKey(): string {
 		const index = this.deps.index;
-		const today = todayLocal(this.deps.now());
-		const settings = this.deps.getSettings();
-		if (settings !== this.lastSettings) {
-			this.lastSettings = settings;
-			this.settingsGeneration++;
-		}
-		const key = [index.revision, index.ready, today, this.settingsGeneration, [...this.expanded].join(',')].join('\u0000');
-		if (key === this.drawnKey) return;
-		this.drawnKey = key;
+		return [index.revision, index.ready, [...this.expanded].join(',')].join('\u0000');
+	}
 
+	protected draw(today: LocalDate, settings: KindredSettings): void {
+		const index = this.deps.index;
 		const root = this.contentEl;
 		const scrollTop = root.scrollTop;
 		const focus = this.focusedControl();
@@ -173,12 +106,12 @@ export class ReviewView extends ItemView {
 			root.createDiv({ cls: 'kindred-review-empty', text: 'No people found. Add person notes to see your network.' });
 			return;
 		}
-		this.draw(root, reviewNetwork(people, today, settings));
+		this.drawReview(root, reviewNetwork(people, today, settings));
 		root.scrollTop = scrollTop;
 		if (focus) this.refocus(focus);
 	}
 
-	private draw(root: HTMLElement, r: NetworkReview): void {
+	private drawReview(root: HTMLElement, r: NetworkReview): void {
 		root.createDiv({ cls: 'kindred-review-date', text: `As of ${r.today}` });
 
 		const inner = this.section(root, 'inner-circle', 'Inner circle');
@@ -352,12 +285,9 @@ export class ReviewView extends ItemView {
 		}
 	}
 
-	private onAuxClick(evt: MouseEvent): void {
-		if (evt.button !== 1) return;
+	protected openControlAt(evt: Event): OpenControl | null {
 		const open = this.target(evt, OPEN_ATTR);
-		if (!open) return;
-		evt.preventDefault();
-		this.deps.openNote(open.getAttribute(OPEN_ATTR) ?? '', true);
+		return open ? { path: open.getAttribute(OPEN_ATTR) ?? '' } : null;
 	}
 
 	/** Archive through the deps; the person leaves the list when the index sees the write. */
@@ -392,10 +322,5 @@ export class ReviewView extends ItemView {
 				return;
 			}
 		}
-	}
-
-	private listen(target: EventTarget, type: string, handler: (evt: Event) => void): void {
-		target.addEventListener(type, handler);
-		this.cleanups.push(() => target.removeEventListener(type, handler));
 	}
 }
