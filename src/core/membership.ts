@@ -40,6 +40,16 @@ function isTagKey(key: string): boolean {
 	return k === 'tags' || k === 'tag';
 }
 
+/** Non-empty visible ASCII without `,` or `#`: what splitting and stripping `#` leave as it is. */
+function isPlainWord(s: string): boolean {
+	if (s.length === 0) return false;
+	for (let i = 0; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		if (c <= 32 || c >= 127 || c === 44 || c === 35) return false;
+	}
+	return true;
+}
+
 /** Each tag of the `tags` / `tag` keys, without one leading `#`, in order (may repeat). */
 function forEachFrontmatterTag(frontmatter: Record<string, unknown>, fn: (tag: string) => boolean): boolean {
 	for (const key in frontmatter) {
@@ -48,6 +58,11 @@ function forEachFrontmatterTag(frontmatter: Record<string, unknown>, fn: (tag: s
 		const items = Array.isArray(v) ? v : [v];
 		for (const item of items) {
 			if (typeof item !== 'string' && typeof item !== 'number') continue;
+			// One plain word (the usual `tags: [project]`) is its own tag: no split, no regex.
+			if (typeof item === 'string' && isPlainWord(item)) {
+				if (fn(item)) return true;
+				continue;
+			}
 			for (const part of String(item).split(/[,\s]+/)) {
 				const t = part.replace(/^#/, '');
 				if (t !== '' && fn(t)) return true;
@@ -94,7 +109,11 @@ export class MembershipMatcher {
 	 * folder, null when it takes the tags or the marker to tell.
 	 */
 	byPath(path: string): boolean | null {
-		if (!(path.length >= 3 && path.charCodeAt(path.length - 3) === 46 && path.slice(-2).toLowerCase() === 'md')) return false;
+		// `.md` in any case, without a regex or a lower-cased copy.
+		const n = path.length;
+		if (!(n >= 3 && path.charCodeAt(n - 3) === 46 && (path.charCodeAt(n - 2) | 32) === 109 && (path.charCodeAt(n - 1) | 32) === 100)) {
+			return false;
+		}
 		if (this.templates !== null && path.startsWith(this.templates)) return false;
 		if (this.templatePath !== null && this.templatePath === path) return false;
 		for (const f of this.folders) if (path.startsWith(f)) return true;
@@ -103,9 +122,14 @@ export class MembershipMatcher {
 
 	/** True for the person tag or one nested under it, with or without `#`, any case. */
 	isPersonTag(tag: string): boolean {
-		if (this.tag === '') return false;
-		const n = normaliseTag(tag);
-		return n === this.tag || n.startsWith(this.tagPrefix);
+		const want = this.tag;
+		if (want === '') return false;
+		// Most tags differ in their first letter: rule them out before normalising.
+		const at = tag.charCodeAt(0) === 35 ? 1 : 0;
+		const c = tag.charCodeAt(at);
+		if (c > 32 && c < 127 && (c >= 65 && c <= 90 ? c + 32 : c) !== want.charCodeAt(0)) return false;
+		const t = normaliseTag(tag);
+		return t === want || t.startsWith(this.tagPrefix);
 	}
 
 	/** True when the frontmatter's `tags` / `tag` carry the person tag. */
@@ -118,14 +142,20 @@ export class MembershipMatcher {
 	hasMarker(frontmatter: Record<string, unknown> | null | undefined): boolean {
 		const key = this.markerKey;
 		if (key === '' || !frontmatter || !Object.prototype.hasOwnProperty.call(frontmatter, key)) return false;
-		const want = this.markerValue;
 		const raw = frontmatter[key];
-		const values: unknown[] = Array.isArray(raw) ? raw : [raw];
-		return values.some((v) => {
-			if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return false;
-			const s = String(v).trim().toLowerCase();
-			return want === '' ? s !== '' : s === want;
-		});
+		if (!Array.isArray(raw)) return this.isMarkerValue(raw);
+		for (const v of raw) if (this.isMarkerValue(v)) return true;
+		return false;
+	}
+
+	private isMarkerValue(v: unknown): boolean {
+		if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return false;
+		const want = this.markerValue;
+		// The usual exact spelling needs no trimming or lower-casing.
+		if (v === want && want !== '') return true;
+		const s = String(v).trim().toLowerCase();
+		// An empty marker value means "the key is present with any value".
+		return want === '' ? s !== '' : s === want;
 	}
 
 	/** isPersonNote under these settings. */

@@ -4,9 +4,10 @@
  * throws on user data: every value that cannot be read becomes a Problem, and a problem
  * that affects the schedule marks the person invalid so it is listed, never dropped.
  *
- * readPerson runs for every person note when the index builds, so what repeats across
- * people is computed once: a vault has a handful of distinct cadence values (and the
- * trust defaults), each parsed once and shared.
+ * readPerson runs for every person note when the index builds, and the index keeps what
+ * it returns, so it computes what repeats once (a vault has a handful of distinct cadence
+ * values and trust defaults, each parsed once and shared), reads the note's own keys in
+ * one pass, shares frozen empty lists and builds lists at their exact size.
  */
 import { parseCadence } from './cadence';
 import type { CadenceResult } from './cadence';
@@ -49,8 +50,9 @@ export function cadenceOf(value: unknown): CadenceResult {
 
 /**
  * The link target of `[[Target|alias]]` / `[[Target#h]]`, or null when not a wikilink.
- * Same verdict as matching WIKILINK, without the regex: every text between `[[` and a
- * final `]]` that holds no `]` matches it, and the target runs to the first `|` or `#`.
+ * The verdict of /^\[\[([^\]|#]*)(?:#[^\]|]*)?(?:\|[^\]]*)?\]\]$/ on the trimmed text,
+ * without the regex (a property test compares them): any text between `[[` and a final
+ * `]]` that holds no `]` matches, and the target runs to the first `|` or `#`.
  */
 export function linkTarget(value: string): string | null {
 	const s = trimmed(value);
@@ -89,6 +91,9 @@ function isBlank(v: unknown): boolean {
 
 /** A list written as YAML list or as one comma-separated string. */
 function textList(v: unknown): string[] | null {
+	// The usual list, distinct words with nothing to trim: an exact-size copy. (Pushing
+	// onto [] reserves room for 16 items, and the index keeps these for every person.)
+	if (Array.isArray(v) && isCleanTextList(v)) return v.slice() as string[];
 	const items = Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : typeof v === 'number' ? [v] : null;
 	if (items === null) return null;
 	const out: string[] = [];
@@ -99,6 +104,30 @@ function textList(v: unknown): string[] | null {
 		if (s !== '' && !out.includes(s)) out.push(s);
 	}
 	return out;
+}
+
+/** Every item a non-empty string with nothing to trim, none repeated: textList would return it as it is. */
+function isCleanTextList(items: readonly unknown[]): boolean {
+	for (let i = 0; i < items.length; i++) {
+		const item = items[i];
+		if (typeof item !== 'string' || item === '' || !isTrimmed(item)) return false;
+		for (let k = 0; k < i; k++) if (items[k] === item) return false;
+	}
+	return true;
+}
+
+/**
+ * The link targets of a list of `[[links]]` when every item is one and none repeats,
+ * as an exact-size list; null otherwise (the caller then reads item by item).
+ */
+function cleanLinkTargets(items: readonly unknown[]): string[] | null {
+	const out = items.map((item) => (typeof item === 'string' ? linkTarget(item) : null));
+	for (let i = 0; i < out.length; i++) {
+		const t = out[i];
+		if (t === null) return null;
+		for (let k = 0; k < i; k++) if (out[k] === t) return null;
+	}
+	return out as string[];
 }
 
 /**
@@ -126,8 +155,6 @@ function newestFirst(log: readonly LogEntry[] | null | undefined): LogEntry[] {
 	// Stable: entries on the same day keep the order the note gives them.
 	return [...log].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
 }
-
-const hasOwn = Object.prototype.hasOwnProperty;
 
 /** Bits for the fields readPerson reads; a frontmatter key may feed several (two settings may name one key). */
 const ALIASES = 1;
@@ -230,7 +257,7 @@ export function readPerson(
 		const { bits } = keyIndexFor(keys);
 		for (const key in frontmatter) {
 			const b = bits.get(key);
-			if (b === undefined || !hasOwn.call(frontmatter, key)) continue;
+			if (b === undefined || !Object.prototype.hasOwnProperty.call(frontmatter, key)) continue;
 			const v = frontmatter[key];
 			if (b & ALIASES) aliases = v;
 			if (b & CADENCE) rawCadence = v;
@@ -317,7 +344,9 @@ export function readPerson(
 	}
 
 	let knows: string[] = NONE;
-	if (!isBlank(rawKnows)) {
+	const cleanKnows = Array.isArray(rawKnows) && rawKnows.length > 0 && typeof rawKnows[0] === 'string' ? cleanLinkTargets(rawKnows) : null;
+	if (cleanKnows !== null) knows = cleanKnows;
+	else if (!isBlank(rawKnows)) {
 		const nested = nestedLink(rawKnows);
 		const items: unknown[] = nested !== null ? [`[[${nested}]]`] : Array.isArray(rawKnows) ? rawKnows : [rawKnows];
 		for (const item of items) {

@@ -5,9 +5,10 @@
  * status-bar count and a command asking in the same tick compute it once.
  *
  * After a change, the next list is patched from the last one computed for the same today
- * and settings: the roster logs which paths changed since, and only those are placed and
- * merged in (schedule.patchDueList), so one changed note costs one pass over the list
- * rather than scheduling and sorting everyone again.
+ * and settings: the roster logs which paths changed since (and whom they replaced), and
+ * only those people are taken out and placed again (schedule.patchDueList), so one
+ * changed note costs a binary search and an array copy rather than scheduling and
+ * sorting everyone again. It also never sorts everyone by path where order does not matter.
  */
 import { noteName } from './person';
 import { dueList, patchDueList } from './schedule';
@@ -61,8 +62,10 @@ export class Roster {
 	revision = 0;
 	private readonly people = new Map<string, Person>();
 	private cache: DueCache[] = [];
-	/** Paths changed (upserted, removed, renamed) since the log last started over. */
+	/** Paths changed (upserted, removed, renamed) since the log last started over... */
 	private changeLog: string[] = [];
+	/** ...and the Person each replaced or removed (undefined: there was none). */
+	private replacedLog: (Person | undefined)[] = [];
 	/** Moves when the log starts over; a base from an older epoch cannot be patched. */
 	private logEpoch = 0;
 	private readonly bases = new Map<boolean, DueBase>();
@@ -76,13 +79,14 @@ export class Roster {
 		const old = this.people.get(person.path);
 		if (old !== undefined && samePerson(old, person)) return false;
 		this.people.set(person.path, person);
-		this.bump(person.path);
+		this.bump(person.path, old);
 		return true;
 	}
 
 	remove(path: string): boolean {
+		const old = this.people.get(path);
 		if (!this.people.delete(path)) return false;
-		this.bump(path);
+		this.bump(path, old);
 		return true;
 	}
 
@@ -93,9 +97,13 @@ export class Roster {
 	rename(oldPath: string, newPath: string, person?: Person): void {
 		const old = this.people.get(oldPath);
 		const moved = person ?? (old ? { ...old, path: newPath, name: noteName(newPath) } : undefined);
+		const replaced = this.people.get(newPath);
 		const removed = this.people.delete(oldPath);
 		if (moved) this.people.set(newPath, moved);
-		if (removed || moved) this.bump(oldPath, newPath);
+		if (removed || moved) {
+			this.bump(oldPath, old);
+			this.bump(newPath, replaced, false);
+		}
 	}
 
 	clear(): void {
@@ -151,9 +159,23 @@ export class Roster {
 			base.soonWindowDays === settings.soonWindowDays &&
 			base.lastContactKey === settings.keys.lastContact
 		) {
-			const changed = new Set<string>();
-			for (let i = base.logLength; i < this.changeLog.length; i++) changed.add(this.changeLog[i]);
-			list = changed.size === 0 ? base.list : patchDueList(base.list, changed, (p) => this.people.get(p), today, settings, { all });
+			// Per changed path: the person the base list saw (the first replaced), and who is there now.
+			const before = new Map<string, Person | undefined>();
+			for (let i = base.logLength; i < this.changeLog.length; i++) {
+				const path = this.changeLog[i];
+				if (!before.has(path)) before.set(path, this.replacedLog[i]);
+			}
+			if (before.size === 0) list = base.list;
+			else {
+				const removed: Person[] = [];
+				const added: Person[] = [];
+				for (const [path, old] of before) {
+					if (old !== undefined) removed.push(old);
+					const now = this.people.get(path);
+					if (now !== undefined) added.push(now);
+				}
+				list = patchDueList(base.list, removed, added, today, settings, { all });
+			}
 		} else {
 			list = dueList(this.people.values(), today, settings, { all });
 		}
@@ -204,15 +226,23 @@ export class Roster {
 		return { ok: false, reason: `no person called "${query.trim()}"` };
 	}
 
-	/** A new revision; `paths` changed (none given: anything may have, so patching starts over). */
-	private bump(...paths: string[]): void {
-		this.revision++;
+	/**
+	 * A new revision (unless `newRevision` is false: the second half of a rename): `path`
+	 * changed, replacing `old`. With no path anything may have, so patching starts over.
+	 * The log is kept only while there is a list to patch.
+	 */
+	private bump(path?: string, old?: Person, newRevision = true): void {
+		if (newRevision) this.revision++;
 		if (this.cache.length > 0) this.cache = [];
-		if (paths.length === 0 || this.changeLog.length + paths.length > CHANGE_LOG_LIMIT) {
+		if (this.bases.size === 0) return;
+		if (path === undefined || this.changeLog.length >= CHANGE_LOG_LIMIT) {
 			this.changeLog = [];
+			this.replacedLog = [];
 			this.logEpoch++;
-			if (paths.length === 0) return;
+			this.bases.clear();
+			return;
 		}
-		for (const p of paths) this.changeLog.push(p);
+		this.changeLog.push(path);
+		this.replacedLog.push(old);
 	}
 }

@@ -6,7 +6,9 @@
  * Cost at 10,000 people: today's day number is computed once per list, a due date is
  * computed on day numbers (no string round trip), and each person's placement is
  * remembered for (that Person object, today, the settings it reads), so after one change
- * only that person is placed again; patchDueList then re-sorts by merging.
+ * only that person is placed again and patchDueList puts them back in place by binary
+ * search. A full sort goes group by group, and compares plain ASCII names without the
+ * (slow) collator, in the collator's order.
  */
 import { addMonthsDayNumber, dayNumber, fromDayNumber, maxDate } from './dates';
 import type { KindredSettings } from './settings';
@@ -150,6 +152,8 @@ interface Placed {
 	soonWindowDays: number;
 	lastContactKey: string;
 	sp: ScheduledPerson;
+	/** plainNameKey(person.name), for sorting without the collator. */
+	nameKey: string | null;
 }
 
 /**
@@ -159,23 +163,129 @@ interface Placed {
 const placed = new WeakMap<Person, Placed>();
 
 /** schedulePerson, remembered for this Person object, today and the settings it reads. */
-function placeOnce(person: Person, ctx: DayContext): ScheduledPerson {
+function placeOnce(person: Person, ctx: DayContext): Placed {
 	const hit = placed.get(person);
 	if (hit && hit.today === ctx.today && hit.soonWindowDays === ctx.soonWindowDays && hit.lastContactKey === ctx.lastContactKey) {
-		return hit.sp;
+		return hit;
 	}
-	const sp = place(person, ctx);
-	placed.set(person, { today: ctx.today, soonWindowDays: ctx.soonWindowDays, lastContactKey: ctx.lastContactKey, sp });
-	return sp;
+	const entry: Placed = {
+		today: ctx.today,
+		soonWindowDays: ctx.soonWindowDays,
+		lastContactKey: ctx.lastContactKey,
+		sp: place(person, ctx),
+		nameKey: hit?.sp.person.name === person.name ? hit.nameKey : plainNameKey(person.name),
+	};
+	placed.set(person, entry);
+	return entry;
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-function byName(a: ScheduledPerson, b: ScheduledPerson): number {
-	const n = collator.compare(a.person.name, b.person.name);
-	if (n !== 0) return n;
+/** 0 space, 1 digit, 2 letter (A–Z, a–z), -1 anything else. */
+function charClass(c: number): number {
+	if (c === 32) return 0;
+	if (c >= 48 && c <= 57) return 1;
+	if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return 2;
+	return -1;
+}
+
+/** True when every character is a space, an ASCII letter or an ASCII digit, and no number starts with 0. */
+function isPlainName(s: string): boolean {
+	for (let i = 0; i < s.length; i++) {
+		const k = charClass(s.charCodeAt(i));
+		if (k < 0) return false;
+		if (k === 1 && s.charCodeAt(i) === 48 && (i === 0 || charClass(s.charCodeAt(i - 1)) !== 1)) return false;
+	}
+	return true;
+}
+
+/**
+ * The collator's order for two plain names (isPlainName), without calling it: the
+ * collator (base strength, numeric, punctuation not ignored) puts a space before digits
+ * before letters, ignores case, and compares runs of digits by value. A collator call
+ * costs about a microsecond and a full sort of 10,000 people makes tens of thousands of
+ * them. test/core/schedule.test.ts checks this against the collator on random names.
+ */
+export function comparePlainNames(a: string, b: string): number {
+	let i = 0;
+	let j = 0;
+	while (i < a.length && j < b.length) {
+		const ca = a.charCodeAt(i);
+		const cb = b.charCodeAt(j);
+		const ka = charClass(ca);
+		const kb = charClass(cb);
+		if (ka !== kb) return ka < kb ? -1 : 1;
+		if (ka === 1) {
+			// Two numbers (no leading zeros): the longer is larger, else the first different digit.
+			let ei = i;
+			while (ei < a.length && charClass(a.charCodeAt(ei)) === 1) ei++;
+			let ej = j;
+			while (ej < b.length && charClass(b.charCodeAt(ej)) === 1) ej++;
+			if (ei - i !== ej - j) return ei - i < ej - j ? -1 : 1;
+			for (; i < ei; i++, j++) {
+				const d = a.charCodeAt(i) - b.charCodeAt(j);
+				if (d !== 0) return d < 0 ? -1 : 1;
+			}
+			continue;
+		}
+		const la = ka === 2 ? ca | 32 : ca;
+		const lb = kb === 2 ? cb | 32 : cb;
+		if (la !== lb) return la < lb ? -1 : 1;
+		i++;
+		j++;
+	}
+	if (i < a.length) return 1;
+	if (j < b.length) return -1;
+	return 0;
+}
+
+/** The collator's verdict on two names; plain names skip the call. */
+export function compareNames(a: string, b: string): number {
+	if (a === b) return 0;
+	if (isPlainName(a) && isPlainName(b)) return comparePlainNames(a, b);
+	return collator.compare(a, b);
+}
+
+/**
+ * A plain name (isPlainName) as text whose code-unit order is comparePlainNames' order:
+ * a space becomes U+0001, a number U+0002 + its length + its digits, a letter its lower
+ * case. Null for any other name. Comparing two keys with `<` is far cheaper than
+ * comparing the names, and a sort compares each name many times.
+ */
+export function plainNameKey(name: string): string | null {
+	if (!isPlainName(name)) return null;
+	let key = '';
+	for (let i = 0; i < name.length; ) {
+		const c = name.charCodeAt(i);
+		const k = charClass(c);
+		if (k === 1) {
+			let e = i;
+			while (e < name.length && charClass(name.charCodeAt(e)) === 1) e++;
+			key += `\u0002${String.fromCharCode(32 + e - i)}${name.slice(i, e)}`;
+			i = e;
+			continue;
+		}
+		key += k === 0 ? '\u0001' : String.fromCharCode(c | 32);
+		i++;
+	}
+	return key;
+}
+
+function byPath(a: ScheduledPerson, b: ScheduledPerson): number {
 	// Paths are unique: a plain comparison makes the order total and deterministic.
 	return a.person.path < b.person.path ? -1 : a.person.path > b.person.path ? 1 : 0;
+}
+
+function byName(a: ScheduledPerson, b: ScheduledPerson): number {
+	return compareNames(a.person.name, b.person.name) || byPath(a, b);
+}
+
+/** byName for placed people: their name keys when both have one. */
+function byNameKey(a: Placed, b: Placed): number {
+	const ka = a.nameKey;
+	const kb = b.nameKey;
+	if (ka === null || kb === null) return byName(a.sp, b.sp);
+	return ka < kb ? -1 : ka > kb ? 1 : byPath(a.sp, b.sp);
 }
 
 function byTrust(a: ScheduledPerson, b: ScheduledPerson): number {
@@ -203,29 +313,34 @@ const GROUP: Record<DueStatus, number> = {
 	untracked: 8,
 };
 
+type Order = (a: ScheduledPerson, b: ScheduledPerson) => number;
+const noKeys: Order = () => 0;
+
+/** The order within each group (by GROUP rank) before the name, then the path, decide. */
+const BEFORE_NAME: readonly Order[] = [
+	// overdue and due: most urgent first, then higher trust, then longer overdue
+	(a, b) => b.urgency - a.urgency || byTrust(a, b) || (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0),
+	// never contacted: trust first
+	byTrust,
+	// soon: soonest due first, then the more urgent
+	(a, b) => byDate(a.due, b.due) || b.urgency - a.urgency,
+	// invalid
+	noKeys,
+	// up to date: soonest due first
+	(a, b) => byDate(a.due, b.due),
+	// snoozed: back soonest first
+	(a, b) => byDate(a.person.snoozeUntil, b.person.snoozeUntil),
+	// paused, archived, untracked
+	noKeys,
+	noKeys,
+	noKeys,
+];
+
 /** The flat list's order (see dueList); total, so any sort gives the same list. */
 export function compareDue(a: ScheduledPerson, b: ScheduledPerson): number {
-	const g = GROUP[a.status] - GROUP[b.status];
-	if (g !== 0) return g;
-	let c = 0;
-	switch (GROUP[a.status]) {
-		case 0: // overdue and due: most urgent first, then higher trust, then longer overdue
-			c = b.urgency - a.urgency || byTrust(a, b) || (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0);
-			break;
-		case 1: // never contacted: trust first
-			c = byTrust(a, b);
-			break;
-		case 2: // soon: soonest due first, then the more urgent
-			c = byDate(a.due, b.due) || b.urgency - a.urgency;
-			break;
-		case 4: // up to date: soonest due first
-			c = byDate(a.due, b.due);
-			break;
-		case 5: // snoozed: back soonest first
-			c = byDate(a.person.snoozeUntil, b.person.snoozeUntil);
-			break;
-	}
-	return c || byName(a, b);
+	const ga = GROUP[a.status];
+	const g = ga - GROUP[b.status];
+	return g !== 0 ? g : BEFORE_NAME[ga](a, b) || byName(a, b);
 }
 
 /**
@@ -242,47 +357,102 @@ export function dueList(
 ): ScheduledPerson[] {
 	const all = opts?.all ?? false;
 	const ctx = dayContext(today, settings);
-	const out: ScheduledPerson[] = [];
+	// The group is the first sort key: bucket by it, then sort each bucket by its own
+	// keys (the same order as sorting everyone with compareDue, in fewer, cheaper steps).
+	const buckets: Placed[][] = [[], [], [], [], [], [], [], [], []];
 	for (const person of people) {
-		const sp = placeOnce(person, ctx);
-		if (all || ACTION.has(sp.status)) out.push(sp);
+		const entry = placeOnce(person, ctx);
+		const status = entry.sp.status;
+		if (all || ACTION.has(status)) buckets[GROUP[status]].push(entry);
 	}
-	return out.sort(compareDue);
+	const out: ScheduledPerson[] = [];
+	buckets.forEach((bucket, g) => {
+		const before = BEFORE_NAME[g];
+		bucket.sort((a, b) => before(a.sp, b.sp) || byNameKey(a, b));
+		for (const entry of bucket) out.push(entry.sp);
+	});
+	return out;
 }
+
+/** Up to this many changed people, a patch moves array entries; past it, one copying pass. */
+const SPLICE_LIMIT = 16;
 
 /**
  * The due list after some people changed, from the list before: `previous` is what
- * dueList gave for the same today, settings and `all`, and every person whose path is
- * not in `changed` is the same as then. `current` gives a changed path's person now
- * (undefined when removed). Costs one pass over `previous` plus sorting the changed few:
- * the result is the list dueList would give, since the order is total (ties end on the
- * unique path).
+ * dueList gave for the same today, settings and `all` over a set of people; `removed`
+ * are the Person objects that have left that set since (replaced or deleted) and `added`
+ * the ones that joined it (new versions included). Costs a binary search per changed
+ * person plus moving array entries, instead of placing and sorting everyone: the result
+ * is the list dueList would give for the set now, since the order is total (ties end on
+ * the unique path).
  */
 export function patchDueList(
 	previous: readonly ScheduledPerson[],
-	changed: ReadonlySet<string>,
-	current: (path: string) => Person | undefined,
+	removed: readonly Person[],
+	added: Iterable<Person>,
 	today: LocalDate,
 	settings: KindredSettings,
 	opts?: { all?: boolean },
 ): ScheduledPerson[] {
 	const all = opts?.all ?? false;
 	const ctx = dayContext(today, settings);
-	const added: ScheduledPerson[] = [];
-	for (const path of changed) {
-		const person = current(path);
-		if (person === undefined) continue;
-		const sp = placeOnce(person, ctx);
-		if (all || ACTION.has(sp.status)) added.push(sp);
+	const fresh: ScheduledPerson[] = [];
+	for (const person of added) {
+		const sp = placeOnce(person, ctx).sp;
+		if (all || ACTION.has(sp.status)) fresh.push(sp);
 	}
-	added.sort(compareDue);
+	if (removed.length + fresh.length <= SPLICE_LIMIT) {
+		// A few changes (the usual one note): take each out and put it back where it sorts.
+		const out = previous.slice();
+		for (const person of removed) {
+			const at = indexOfPerson(out, person, ctx, all);
+			if (at >= 0) out.splice(at, 1);
+		}
+		for (const sp of fresh) out.splice(insertionPoint(out, sp, 0), 0, sp);
+		return out;
+	}
+	// Many: one pass over `previous`, dropping the removed and inserting the newcomers at
+	// their places, found by binary search (a stale entry there does not disturb the order).
+	fresh.sort(compareDue);
+	const gone = new Set<Person>(removed);
 	const out: ScheduledPerson[] = [];
 	let j = 0;
-	for (const sp of previous) {
-		if (changed.has(sp.person.path)) continue;
-		while (j < added.length && compareDue(added[j], sp) < 0) out.push(added[j++]);
-		out.push(sp);
+	let at = fresh.length > 0 ? insertionPoint(previous, fresh[0], 0) : previous.length;
+	for (let i = 0; i < previous.length; i++) {
+		while (j < fresh.length && at === i) {
+			out.push(fresh[j++]);
+			if (j < fresh.length) at = insertionPoint(previous, fresh[j], i);
+		}
+		const sp = previous[i];
+		if (!gone.has(sp.person)) out.push(sp);
 	}
-	while (j < added.length) out.push(added[j++]);
+	while (j < fresh.length) out.push(fresh[j++]);
 	return out;
+}
+
+/**
+ * Where `person` is in a sorted due list, -1 when not listed: from its remembered
+ * placement (listed or not by its status, found by binary search), else by scanning.
+ */
+function indexOfPerson(list: readonly ScheduledPerson[], person: Person, ctx: DayContext, all: boolean): number {
+	const hit = placed.get(person);
+	if (hit && hit.today === ctx.today && hit.soonWindowDays === ctx.soonWindowDays && hit.lastContactKey === ctx.lastContactKey) {
+		if (!all && !ACTION.has(hit.sp.status)) return -1;
+		const i = insertionPoint(list, hit.sp, 0) - 1;
+		if (i >= 0 && list[i] === hit.sp) return i;
+	}
+	for (let i = 0; i < list.length; i++) if (list[i].person === person) return i;
+	return -1;
+}
+
+/** The first index from `from` whose entry sorts after `sp` (list.length when none). */
+function insertionPoint(list: readonly ScheduledPerson[], sp: ScheduledPerson, from: number): number {
+	let lo = from;
+	let hi = list.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (compareDue(list[mid], sp) <= 0) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
 }

@@ -75,6 +75,20 @@ function isMember(matcher: MembershipMatcher, path: string, cache: CachedMetadat
 	return matcher.hasPersonTagIn(fm) || matcher.hasMarker(fm);
 }
 
+/** The person at `path`, or null when the note is not one; with the log read last, if any. */
+function readNote(
+	path: string,
+	cache: CachedMetadata | null,
+	settings: KindredSettings,
+	matcher: MembershipMatcher,
+	bodies: ReadonlyMap<string, NoteBody>,
+): Person | null {
+	const fm = frontmatterOf(cache);
+	if (!isMember(matcher, path, cache, fm)) return null;
+	const body = bodies.get(path);
+	return withBody(readPerson(path, fm, settings, body?.log ?? null), body);
+}
+
 function isMarkdown(file: TAbstractFile): file is TFile {
 	return file instanceof TFile && file.extension === 'md';
 }
@@ -189,12 +203,15 @@ export class PeopleIndex extends Component implements DueViewIndex {
 		}
 		const matcher = this.matcher(settings);
 		const { vault, metadataCache } = this.deps.app;
+		// Everything the loop needs in locals: it runs once per note in the vault.
 		const roster = this.roster;
+		const bodies = this.bodies;
+		const getFileCache = metadataCache.getFileCache.bind(metadataCache);
 		// Only a rebuild has people to drop: those not seen in this pass.
 		const stale = roster.size > 0 ? new Set(roster.paths()) : null;
 		for (const file of vault.getMarkdownFiles()) {
 			const path = file.path;
-			const person = this.read(path, metadataCache.getFileCache(file), settings, matcher);
+			const person = readNote(path, getFileCache(file), settings, matcher, bodies);
 			if (person) {
 				stale?.delete(path);
 				roster.upsert(person);
@@ -209,10 +226,7 @@ export class PeopleIndex extends Component implements DueViewIndex {
 
 	/** The person at `path`, or null when the note is not one. Uses the log read last, if any. */
 	private read(path: string, cache: CachedMetadata | null, settings: KindredSettings, matcher = this.matcher(settings)): Person | null {
-		const fm = frontmatterOf(cache);
-		if (!isMember(matcher, path, cache, fm)) return null;
-		const body = this.bodies.get(path);
-		return withBody(readPerson(path, fm, settings, body?.log ?? null), body);
+		return readNote(path, cache, settings, matcher, this.bodies);
 	}
 
 	/** One note changed; `text` is its full content, the source of its log. */
@@ -284,31 +298,40 @@ export class PeopleIndex extends Component implements DueViewIndex {
 	/** Read person notes' bodies for their logs, a few at a time, off the critical path. */
 	private readLogsInBackground(): void {
 		const gen = ++this.generation;
-		const pending: string[] = [];
-		for (const path of this.roster.paths()) if (!this.bodies.has(path)) pending.push(path);
-		this.logsRead = this.readLogs(gen, pending);
+		// Which notes still need reading is worked out after the first pause, off start-up's path.
+		this.logsRead = this.readLogs(gen, () => {
+			const pending: string[] = [];
+			for (const path of this.roster.paths()) if (!this.bodies.has(path)) pending.push(path);
+			return pending;
+		});
 	}
 
 	/** A note that became a person without a change event (moved into a people folder): read its body. */
 	private readMissingBodies(paths: string[]): void {
 		const missing = paths.filter((p) => this.roster.has(p) && !this.bodies.has(p));
 		if (missing.length === 0) return;
-		const pass = this.readLogs(this.generation, missing);
+		const pass = this.readLogs(this.generation, () => missing);
 		const previous = this.logsRead;
 		this.logsRead = Promise.all([previous, pass]).then(() => undefined);
 	}
 
 	/**
-	 * Read `paths`' bodies in batches. Listeners are told at most every PASS_SIGNAL_MS
-	 * while it runs, and once at the end if anything moved since they were last told.
+	 * Read the bodies of the notes `which` names (asked after the first pause), in
+	 * batches. Listeners are told at most every PASS_SIGNAL_MS while it runs, and once at
+	 * the end if anything moved since they were last told.
 	 */
-	private async readLogs(gen: number, paths: string[]): Promise<void> {
+	private async readLogs(gen: number, which: () => string[]): Promise<void> {
 		const { vault, metadataCache } = this.deps.app;
 		const pause = this.deps.pause ?? defaultPause;
+		await pause();
+		if (gen !== this.generation) return;
+		const paths = which();
 		let lastSignal = performance.now();
 		for (let i = 0; i < paths.length; i += BATCH) {
-			await pause();
-			if (gen !== this.generation) return;
+			if (i > 0) {
+				await pause();
+				if (gen !== this.generation) return;
+			}
 			const files = paths
 				.slice(i, i + BATCH)
 				.map((p) => vault.getFileByPath(p))

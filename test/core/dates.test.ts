@@ -6,9 +6,12 @@ import { load } from 'js-yaml';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
 	addDaysLocal,
+	addMonthsDayNumber,
 	addMonthsLocal,
 	addYearsLocal,
+	dayNumber,
 	diffDays,
+	fromDayNumber,
 	isLocalDate,
 	maxDate,
 	readDate,
@@ -228,5 +231,70 @@ describe('maxDate', () => {
 		['2025-12-31', '2026-01-01', '2026-01-01'],
 	])('maxDate(%s, %s) = %s', (a, b, want) => {
 		expect(maxDate(a, b)).toBe(want);
+	});
+});
+
+describe('the fast paths: day numbers by arithmetic, readDate without a regex', () => {
+	/** Any real date in years 1–9999, as text (a Date from UTC parts, the reference). */
+	const anyDate = fc
+		.record({ y: fc.integer({ min: 1, max: 9999 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 31 }) })
+		.map(({ y, m, d }) => {
+			const utc = new Date(0);
+			utc.setUTCFullYear(y, m - 1, d);
+			return utc;
+		})
+		.filter((utc) => utc.getUTCFullYear() >= 1 && utc.getUTCFullYear() <= 9999);
+	const iso = (utc: Date): string =>
+		`${String(utc.getUTCFullYear()).padStart(4, '0')}-${String(utc.getUTCMonth() + 1).padStart(2, '0')}-${String(utc.getUTCDate()).padStart(2, '0')}`;
+
+	it('dayNumber and fromDayNumber agree with a UTC Date for every year from 1 to 9999', () => {
+		fc.assert(
+			fc.property(anyDate, (utc) => {
+				const n = Math.round(utc.getTime() / 86_400_000);
+				expect(dayNumber(iso(utc))).toBe(n);
+				expect(fromDayNumber(n)).toBe(iso(utc));
+			}),
+			{ numRuns: runs },
+		);
+		expect(dayNumber('1970-01-01')).toBe(0);
+		expect(fromDayNumber(-1)).toBe('1969-12-31');
+		expect(dayNumber('0001-01-01')).toBe(-719162);
+	});
+
+	it('addMonthsDayNumber is addMonthsLocal as a day number', () => {
+		fc.assert(
+			fc.property(localDate, fc.integer({ min: -2400, max: 2400 }), (d, n) => {
+				expect(fromDayNumber(addMonthsDayNumber(d, n))).toBe(addMonthsLocal(d, n));
+			}),
+			{ numRuns: runs },
+		);
+	});
+
+	it('dayNumber still refuses what is not a real local date', () => {
+		for (const bad of ['2026-02-30', '2026-13-01', '2026-1-01', ' 2026-01-01', 'x']) {
+			expect(() => dayNumber(bad)).toThrow(/Not a local date/);
+		}
+	});
+
+	it('readDate gives plain text, Dates and anything shaped like a date the same answer as the full parser', () => {
+		/** The full parser: what readDate did before its fast path, for text. */
+		const slow = (s: string): ReturnType<typeof readDate> => readDate(`[[${s}]]`);
+		const digits = fc.string({ unit: fc.constantFrom('0', '1', '2', '3', '9', '-'), minLength: 10, maxLength: 10 });
+		fc.assert(
+			fc.property(fc.oneof(anyDate.map(iso), digits), (s) => {
+				const fast = readDate(s);
+				const full = slow(s);
+				if (full.ok) expect(fast).toEqual(full);
+				else expect(fast.ok).toBe(false);
+				if (fast.ok) expect(fast.date).toBe(s);
+			}),
+			{ numRuns: runs },
+		);
+		fc.assert(
+			fc.property(anyDate, fc.integer({ min: 0, max: 86_399_999 }), (utc, ms) => {
+				expect(readDate(new Date(utc.getTime() + ms))).toEqual({ ok: true, date: iso(utc) });
+			}),
+			{ numRuns: runs },
+		);
 	});
 });

@@ -1,9 +1,11 @@
 // @vitest-environment happy-dom
 // (the shared setup file, obsidian-test-mocks, needs a DOM even for pure core tests)
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { frontmatterTags, isPersonNote } from '../../src/core/membership';
+import { frontmatterTags, isPersonNote, membershipMatcher } from '../../src/core/membership';
 import { defaultSettings } from '../../src/core/settings';
-import { settingsWith } from '../builders';
+import type { KindredSettings } from '../../src/core/settings';
+import { propertyRuns, settingsWith } from '../builders';
 
 const settings = defaultSettings();
 
@@ -68,5 +70,71 @@ describe('frontmatterTags', () => {
 		[{ type: 'person' }, []],
 	])('%j → %j', (fm, want) => {
 		expect(frontmatterTags(fm)).toEqual(want);
+	});
+});
+
+describe('the membership matcher (settings normalised once)', () => {
+	/** isPersonNote as it was before the matcher: every setting normalised on every call. */
+	function reference(path: string, fm: Record<string, unknown> | null, tags: string[], st: KindredSettings, templates: string | null): boolean {
+		const strip = (f: string): string => f.trim().replace(/^\/+|\/+$/g, '');
+		const inFolder = (f: string): boolean => strip(f) !== '' && path.startsWith(`${strip(f)}/`);
+		const norm = (t: string): string => t.trim().replace(/^#/, '').toLowerCase();
+		if (!/\.md$/i.test(path)) return false;
+		if (templates && inFolder(templates)) return false;
+		if (st.templatePath && strip(st.templatePath) === path) return false;
+		if (st.peopleFolders.some(inFolder)) return true;
+		const tag = norm(st.personTag);
+		if (tag !== '' && tags.some((t) => norm(t) === tag || norm(t).startsWith(`${tag}/`))) return true;
+		const key = st.markerKey.trim();
+		if (key === '' || !fm || !Object.prototype.hasOwnProperty.call(fm, key)) return false;
+		const want = st.markerValue.trim().toLowerCase();
+		const values = Array.isArray(fm[key]) ? (fm[key] as unknown[]) : [fm[key]];
+		return values.some((v) => {
+			if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return false;
+			const x = String(v).trim().toLowerCase();
+			return want === '' ? x !== '' : x === want;
+		});
+	}
+
+	const word = fc.constantFrom('People', 'people', 'Person', 'person', 'person/work', 'personal', '#person', '##person', ' Person ', 'Pérson', 'İperson', 'x', '');
+	const path = fc
+		.tuple(fc.constantFrom('People/', 'people/', 'Templates/', 'Notes/', '', 'People/Work/'), fc.constantFrom('Ana', 'İsa', 'a b'), fc.constantFrom('.md', '.MD', '.mD', '.png', ''))
+		.map(([f, n, e]) => f + n + e);
+	const value = fc.oneof(word, fc.array(word, { maxLength: 3 }), fc.integer(), fc.boolean(), fc.constant(null), word.map((w) => `${w}, ${w} #x`));
+	const frontmatter = fc.option(fc.dictionary(fc.constantFrom('type', 'tags', 'Tag', 'TAGS', 'kind', 'tag'), value, { maxKeys: 3 }), { nil: null });
+	const setting = fc.record({
+		peopleFolders: fc.array(fc.constantFrom('People', '/People/', ' people ', '', 'People/Work'), { maxLength: 2 }),
+		personTag: word,
+		markerKey: fc.constantFrom('type', ' type ', '', 'kind'),
+		markerValue: word,
+		templatePath: fc.constantFrom('', 'People/Ana.md', '/People/Ana.md/'),
+	});
+
+	it('decides every note as the per-call rules did', () => {
+		fc.assert(
+			fc.property(path, frontmatter, fc.array(word, { maxLength: 3 }), setting, fc.constantFrom(null, 'Templates', '/Templates/', ''), (p, fm, tags, st, templates) => {
+				const s = settingsWith(st);
+				const want = reference(p, fm, [...tags, ...frontmatterTags(fm)], s, templates);
+				expect(isPersonNote({ path: p, frontmatter: fm, tags: [...tags, ...frontmatterTags(fm)] }, s, templates)).toBe(want);
+				// The index's way: the path first, then body tags, frontmatter tags, the marker.
+				const m = membershipMatcher(s, templates);
+				const byPath = m.byPath(p);
+				const piecewise = byPath ?? (tags.some((t) => m.isPersonTag(t)) || m.hasPersonTagIn(fm) || m.hasMarker(fm));
+				expect(piecewise).toBe(want);
+			}),
+			{ numRuns: propertyRuns(3000) },
+		);
+	});
+
+	it('is reused while the settings say the same, and sees a setting edited in place', () => {
+		const s = settingsWith();
+		const m = membershipMatcher(s, null);
+		expect(membershipMatcher(settingsWith(), null)).toBe(m);
+		expect(isPersonNote({ path: 'Friends/Ana.md', frontmatter: null, tags: [] }, s)).toBe(false);
+		s.peopleFolders.push('Friends');
+		expect(isPersonNote({ path: 'Friends/Ana.md', frontmatter: null, tags: [] }, s)).toBe(true);
+		s.personTag = 'contact';
+		expect(isPersonNote({ path: 'Notes/Ana.md', frontmatter: null, tags: ['#contact'] }, s)).toBe(true);
+		expect(membershipMatcher(s, 'Templates')).not.toBe(membershipMatcher(s, null));
 	});
 });

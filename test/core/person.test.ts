@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
 // (the shared setup file, obsidian-test-mocks, needs a DOM even for pure core tests)
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { linkTarget, noteName, readPerson } from '../../src/core/person';
+import { parseCadence } from '../../src/core/cadence';
+import { cadenceOf, linkTarget, noteName, readPerson } from '../../src/core/person';
 import { defaultSettings } from '../../src/core/settings';
 import type { Person } from '../../src/core/types';
-import { frontmatterFromYaml, logEntry, PersonBuilder, settingsWith } from '../builders';
+import { frontmatterFromYaml, logEntry, PersonBuilder, propertyRuns, settingsWith } from '../builders';
 
 const settings = defaultSettings();
 
@@ -317,5 +319,95 @@ describe('readPerson: log', () => {
 	it('takes null as no log', () => {
 		expect(readPerson('People/A.md', {}, settings, null).log).toEqual([]);
 		expect(readPerson('People/A.md', {}, settings, [logEntry('2026-01-01')]).log).toHaveLength(1);
+	});
+});
+
+describe('readPerson at scale: what is computed once and shared', () => {
+	/** What linkTarget and noteName did with regexes before their fast paths. */
+	const WIKILINK = /^\[\[([^\]|#]*)(?:#[^\]|]*)?(?:\|[^\]]*)?\]\]$/;
+	function linkTargetByRegex(value: string): string | null {
+		const m = WIKILINK.exec(value.trim());
+		if (!m) return null;
+		const target = m[1].trim();
+		return target === '' ? null : target;
+	}
+
+	it('linkTarget gives the wikilink pattern\'s answer for any text', () => {
+		const linkish = fc.string({ unit: fc.constantFrom('[', ']', '|', '#', 'a', 'B', ' ', '\t', '\n', '\u00a0', 'é'), maxLength: 14 });
+		fc.assert(
+			fc.property(fc.oneof(linkish, linkish.map((s) => `[[${s}]]`), fc.string()), (value) => {
+				expect(linkTarget(value)).toBe(linkTargetByRegex(value));
+			}),
+			{ numRuns: propertyRuns(3000) },
+		);
+	});
+
+	it('noteName strips .md in any case and nothing else', () => {
+		fc.assert(
+			fc.property(fc.string({ unit: fc.constantFrom('a', '/', '.', 'm', 'M', 'd', 'D', ' '), maxLength: 12 }), (path) => {
+				expect(noteName(path)).toBe(path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, ''));
+			}),
+			{ numRuns: propertyRuns(2000) },
+		);
+	});
+
+	it('parses each distinct cadence once and shares the result', () => {
+		const a = read('cadence: every 3 weeks');
+		const b = read('cadence: every 3 weeks', 'People/Ben.md');
+		expect(a.cadence).toBe(b.cadence);
+		expect(cadenceOf('every 3 weeks')).toEqual(parseCadence('every 3 weeks'));
+		expect(cadenceOf(30)).toEqual(parseCadence(30));
+		expect(cadenceOf('sometimes')).toEqual(parseCadence('sometimes'));
+		expect(cadenceOf(['x'])).toEqual(parseCadence(['x']));
+		// Trust defaults too, and a changed default is seen at once (values, not settings objects).
+		const t4 = settingsWith({ cadenceByTrust: { '4': 'every 5 weeks' } });
+		expect(readPerson('People/A.md', { trust: 4 }, t4).cadence?.label).toBe('every 5 weeks');
+		t4.cadenceByTrust['4'] = 'quarterly';
+		expect(readPerson('People/A.md', { trust: 4 }, t4).cadence?.label).toBe('every 3 months');
+	});
+
+	it('shares frozen empty lists, so nothing can edit everyone\'s at once', () => {
+		const a = read('trust: 3');
+		const b = read('trust: 2', 'People/Ben.md');
+		expect(a.aliases).toBe(b.aliases);
+		expect(a.problems).toBe(b.problems);
+		expect(a.log).toEqual([]);
+		expect(() => a.knows.push('Ben')).toThrow(TypeError);
+		// A list with something in it is the person's own.
+		const c = read('circles: [work, climbing]\nknows: ["[[Ben]]", "[[Cleo|C]]"]\naliases: [Annie]');
+		expect(c.circles).toEqual(['work', 'climbing']);
+		expect(c.knows).toEqual(['Ben', 'Cleo']);
+		c.circles.push('music');
+		expect(read('circles: [work, climbing]').circles).toEqual(['work', 'climbing']);
+	});
+
+	it('reads clean and untidy lists alike (the clean ones take a shortcut)', () => {
+		expect(read('circles: [work, " work ", climbing, "", 3]').circles).toEqual(['work', 'climbing', '3']);
+		expect(read('knows: ["[[Ben]]", "[[Ben|B]]", "Cleo", "[[Dee#x]]"]').knows).toEqual(['Ben', 'Dee']);
+		expect(read('knows: ["[[Ben]]", "Cleo"]').problems.map((p) => p.field)).toEqual(['knows']);
+	});
+
+	it('reads the fields whatever the order of the keys, problems in field order', () => {
+		const p = read('energy: wild\nstatus: gone\ntrust: 9\naliases: {a: 1}');
+		expect(p.problems.map((x) => x.field)).toEqual(['aliases', 'trust', 'status', 'energy']);
+	});
+
+	it('feeds one frontmatter key to every setting that names it, and follows renamed keys', () => {
+		const s = settingsWith({ keys: { lastContact: 'when', snoozeUntil: 'when' } });
+		const p = readPerson('People/A.md', { when: '2026-11-02', trust: 3 }, s);
+		expect(p).toMatchObject({ lastContactField: '2026-11-02', snoozeUntil: '2026-11-02' });
+		// Key names edited in place on the same settings object are seen on the next read.
+		s.keys.lastContact = 'met';
+		s.keys.snoozeUntil = 'snooze_until';
+		expect(readPerson('People/A.md', { when: '2026-11-02', met: '2026-10-01' }, s)).toMatchObject({
+			lastContactField: '2026-10-01',
+			snoozeUntil: null,
+		});
+	});
+
+	it('ignores inherited keys, as it always did', () => {
+		const fm = Object.create({ trust: 5 }) as Record<string, unknown>;
+		fm.cadence = 'weekly';
+		expect(readPerson('People/A.md', fm, settings).trust).toBeNull();
 	});
 });

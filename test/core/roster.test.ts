@@ -1,9 +1,13 @@
 // @vitest-environment happy-dom
 // (the shared setup file, obsidian-test-mocks, needs a DOM even for pure core tests)
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addDaysLocal } from '../../src/core/dates';
 import { Roster, samePerson } from '../../src/core/roster';
+import { dueList } from '../../src/core/schedule';
 import { defaultSettings } from '../../src/core/settings';
-import { PersonBuilder, settingsWith } from '../builders';
+import type { Person } from '../../src/core/types';
+import { PersonBuilder, propertyRuns, settingsWith } from '../builders';
 
 const settings = defaultSettings();
 const TODAY = '2026-11-23';
@@ -180,5 +184,87 @@ describe('Roster.find', () => {
 	it('says when nobody matches', () => {
 		expect(roster().find('Zoe')).toEqual({ ok: false, reason: 'no person called "Zoe"' });
 		expect(roster().find('  ')).toEqual({ ok: false, reason: 'no person given' });
+	});
+});
+
+describe('Roster.dueList after changes (patched from the last list)', () => {
+	const names = ['Ana', 'Ben', 'Cleo', 'Dan', 'Eve', 'Fay', 'Gus', 'Hal'];
+	const somePerson = fc
+		.record({
+			name: fc.constantFrom(...names),
+			trust: fc.option(fc.constantFrom(1, 3, 5, 'x'), { nil: undefined }),
+			last: fc.option(fc.integer({ min: -90, max: 2 }), { nil: undefined }),
+			status: fc.option(fc.constantFrom('paused', 'archived'), { nil: undefined }),
+		})
+		.map((r): Person => {
+			const pb = new PersonBuilder(`People/${r.name}.md`);
+			if (r.trust !== undefined) pb.trust(r.trust);
+			if (r.last !== undefined) pb.lastContact(addDaysLocal(TODAY, r.last));
+			if (r.status !== undefined) pb.status(r.status);
+			return pb.build();
+		});
+	type Op =
+		| { kind: 'upsert'; person: Person }
+		| { kind: 'remove' | 'clear' | 'list'; name: string; all: boolean; today: number }
+		| { kind: 'rename'; from: string; to: string; carry: boolean };
+	const op: fc.Arbitrary<Op> = fc.oneof(
+		{ weight: 5, arbitrary: somePerson.map((person) => ({ kind: 'upsert' as const, person })) },
+		{ weight: 2, arbitrary: fc.constantFrom(...names).map((name) => ({ kind: 'remove' as const, name, all: false, today: 0 })) },
+		{ weight: 1, arbitrary: fc.constant({ kind: 'clear' as const, name: '', all: false, today: 0 }) },
+		{
+			weight: 2,
+			arbitrary: fc.record({ from: fc.constantFrom(...names), to: fc.constantFrom(...names), carry: fc.boolean() }).map((r) => ({ kind: 'rename' as const, ...r })),
+		},
+		{
+			weight: 4,
+			arbitrary: fc.record({ all: fc.boolean(), today: fc.constantFrom(0, 0, 0, 1) }).map((r) => ({ kind: 'list' as const, name: '', ...r })),
+		},
+	);
+
+	it('always gives what a fresh list over everyone gives', () => {
+		fc.assert(
+			fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+				const r = new Roster();
+				for (const o of ops) {
+					if (o.kind === 'upsert') r.upsert(o.person);
+					else if (o.kind === 'remove') r.remove(`People/${o.name}.md`);
+					else if (o.kind === 'clear') r.clear();
+					else if (o.kind === 'rename') {
+						const to = `People/${o.to}.md`;
+						r.rename(`People/${o.from}.md`, to, o.carry ? undefined : new PersonBuilder(to).trust(2).build());
+					} else {
+						const today = addDaysLocal(TODAY, o.today);
+						const want = dueList([...r.values()], today, settings, { all: o.all }).map((sp) => sp.person.path);
+						expect(r.dueList(today, settings, { all: o.all }).map((sp) => sp.person.path)).toEqual(want);
+					}
+				}
+				for (const all of [false, true]) {
+					const want = dueList(r.all(), TODAY, settings, { all }).map((sp) => sp.person.path);
+					expect(r.dueList(TODAY, settings, { all }).map((sp) => sp.person.path)).toEqual(want);
+				}
+			}),
+			{ numRuns: propertyRuns(400) },
+		);
+	});
+
+	it('hands out copies: a caller editing its list does not change the next one', () => {
+		const r = new Roster();
+		r.upsert(ana().build());
+		const list = r.dueList(TODAY, settings, { all: true });
+		list.pop();
+		expect(r.dueList(TODAY, settings, { all: true })).toHaveLength(1);
+		r.upsert(new PersonBuilder('People/Ben.md').trust(5).build());
+		const next = r.dueList(TODAY, settings, { all: true });
+		next.length = 0;
+		expect(r.dueList(TODAY, settings, { all: true }).map((sp) => sp.person.name)).toEqual(['Ana Ruiz', 'Ben']);
+	});
+
+	it('iterates people and paths unsorted without copying, all() stays in path order', () => {
+		const r = new Roster();
+		r.upsert(new PersonBuilder('People/b.md').build());
+		r.upsert(new PersonBuilder('People/a.md').build());
+		expect([...r.paths()]).toEqual(['People/b.md', 'People/a.md']);
+		expect([...r.values()].map((p) => p.path)).toEqual(['People/b.md', 'People/a.md']);
+		expect(r.all().map((p) => p.path)).toEqual(['People/a.md', 'People/b.md']);
 	});
 });

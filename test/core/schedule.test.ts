@@ -1,20 +1,26 @@
 // @vitest-environment happy-dom
 // (the shared setup file, obsidian-test-mocks, needs a DOM even for pure core tests)
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { todayLocal } from '../../src/core/dates';
+import { addCadence } from '../../src/core/cadence';
+import { addDaysLocal, diffDays, todayLocal } from '../../src/core/dates';
 import {
+	compareDue,
+	compareNames,
 	DUE_SECTIONS,
 	dueList,
 	needsAction,
+	patchDueList,
+	plainNameKey,
 	OTHER_SECTIONS,
 	schedulePerson,
 	trustWeight,
 	urgencyOf,
 } from '../../src/core/schedule';
 import { defaultSettings } from '../../src/core/settings';
-import type { DueStatus, Person } from '../../src/core/types';
+import type { DueStatus, LocalDate, Person, ScheduledPerson } from '../../src/core/types';
 import { describeDue, describeProblem, describeSpan } from '../../src/core/words';
-import { PersonBuilder, settingsWith } from '../builders';
+import { PersonBuilder, propertyRuns, settingsWith } from '../builders';
 
 const settings = defaultSettings();
 const TODAY = '2026-11-23';
@@ -320,5 +326,150 @@ describe('words', () => {
 		expect(describeProblem({ field: 'last_contact', value: '2026-12-01', reason: 'is in the future (today is 2026-11-23)' })).toBe(
 			'last_contact: "2026-12-01" is in the future (today is 2026-11-23)',
 		);
+	});
+});
+
+/** A varied person: ties in every sort key, names the collator must order, bad values. */
+const somePerson = fc
+	.record({
+		folder: fc.constantFrom('People', 'People/Work', 'Other'),
+		name: fc.constantFrom('Ana', 'ana', 'Ben 2', 'Ben 10', 'Ben 010', 'Zoë', 'Émile', 'Dr. Ode', 'Li-Na', 'Ana Ruiz', 'Ana  Ruiz', 'O\'Neil', 'bob'),
+		cadence: fc.option(fc.constantFrom('weekly', 'monthly', 'every 3 days', 'yearly', 'quarterly', 'sometimes', 14), { nil: undefined }),
+		trust: fc.option(fc.constantFrom(1, 2, 3, 4, 5, 'high'), { nil: undefined }),
+		last: fc.option(fc.integer({ min: -500, max: 3 }), { nil: undefined }),
+		entry: fc.option(fc.integer({ min: -500, max: 3 }), { nil: undefined }),
+		status: fc.option(fc.constantFrom('active', 'target', 'paused', 'archived', 'gone'), { nil: undefined }),
+		snooze: fc.option(fc.integer({ min: -5, max: 40 }), { nil: undefined }),
+	})
+	.map((r) => {
+		const pb = new PersonBuilder(`${r.folder}/${r.name}.md`);
+		if (r.cadence !== undefined) pb.cadence(r.cadence);
+		if (r.trust !== undefined) pb.trust(r.trust);
+		if (r.last !== undefined) pb.lastContact(addDaysLocal(TODAY, r.last));
+		if (r.entry !== undefined) pb.entry(addDaysLocal(TODAY, r.entry));
+		if (r.status !== undefined) pb.status(r.status);
+		if (r.snooze !== undefined) pb.snoozeUntil(addDaysLocal(TODAY, r.snooze));
+		return pb.build();
+	});
+const somePeople = fc.uniqueArray(somePerson, { selector: (p) => p.path, maxLength: 40 });
+
+describe('the due list at scale: same order, less work', () => {
+	/** The comparison the list was sorted with before buckets, name keys and memos. */
+	const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+	const GROUP: Record<DueStatus, number> = { overdue: 0, due: 0, never: 1, soon: 2, invalid: 3, ok: 4, snoozed: 5, paused: 6, archived: 7, untracked: 8 };
+	const byDate = (x: LocalDate | null, y: LocalDate | null): number => (x === y ? 0 : x === null ? 1 : y === null ? -1 : x < y ? -1 : 1);
+	const byTrust = (x: ScheduledPerson, y: ScheduledPerson): number => (y.person.trust ?? 0) - (x.person.trust ?? 0);
+	function referenceCompare(x: ScheduledPerson, y: ScheduledPerson): number {
+		const g = GROUP[x.status] - GROUP[y.status];
+		if (g !== 0) return g;
+		let c = 0;
+		switch (GROUP[x.status]) {
+			case 0:
+				c = y.urgency - x.urgency || byTrust(x, y) || (y.daysOverdue ?? 0) - (x.daysOverdue ?? 0);
+				break;
+			case 1:
+				c = byTrust(x, y);
+				break;
+			case 2:
+				c = byDate(x.due, y.due) || y.urgency - x.urgency;
+				break;
+			case 4:
+				c = byDate(x.due, y.due);
+				break;
+			case 5:
+				c = byDate(x.person.snoozeUntil, y.person.snoozeUntil);
+				break;
+		}
+		return c || collator.compare(x.person.name, y.person.name) || (x.person.path < y.person.path ? -1 : x.person.path > y.person.path ? 1 : 0);
+	}
+	const reference = (people: Person[], all: boolean): string[] =>
+		people
+			.map((p) => schedulePerson(p, TODAY, settings))
+			.filter((sp) => all || needsAction(sp.status))
+			.sort(referenceCompare)
+			.map((sp) => sp.person.path);
+
+	it('sorts as one comparison over everyone did', () => {
+		fc.assert(
+			fc.property(somePeople, fc.boolean(), (people, all) => {
+				expect(dueList(people, TODAY, settings, { all }).map((sp) => sp.person.path)).toEqual(reference(people, all));
+				const sorted = [...people].map((p) => schedulePerson(p, TODAY, settings)).sort(compareDue);
+				expect(sorted.map((sp) => sp.person.path)).toEqual(reference(people, true));
+			}),
+			{ numRuns: propertyRuns(500) },
+		);
+	});
+
+	it('computes due dates on day numbers exactly as addCadence and diffDays do', () => {
+		fc.assert(
+			fc.property(somePerson, fc.integer({ min: -400, max: 400 }), (p, shift) => {
+				const today = addDaysLocal(TODAY, shift);
+				const sp = schedulePerson(p, today, settings);
+				if (sp.due !== null && sp.lastContact !== null && p.cadence !== null) {
+					expect(sp.due).toBe(addCadence(sp.lastContact, p.cadence));
+					expect(sp.daysOverdue).toBe(diffDays(today, sp.due));
+				}
+			}),
+			{ numRuns: propertyRuns(1000) },
+		);
+	});
+
+	it('orders plain names as the collator does, without asking it', () => {
+		const plain = fc.string({ unit: fc.constantFrom('a', 'B', 'z', 'Z', ' ', '0', '1', '2', '9'), maxLength: 10 });
+		fc.assert(
+			fc.property(plain, plain, (x, y) => {
+				const want = Math.sign(collator.compare(x, y));
+				expect(Math.sign(compareNames(x, y))).toBe(want);
+				const kx = plainNameKey(x);
+				const ky = plainNameKey(y);
+				if (kx !== null && ky !== null) expect(kx < ky ? -1 : kx > ky ? 1 : 0).toBe(want);
+			}),
+			{ numRuns: propertyRuns(3000) },
+		);
+		// Not plain (punctuation, accents, a leading zero): the collator decides.
+		expect(plainNameKey('Zoë')).toBeNull();
+		expect(plainNameKey('Ben 010')).toBeNull();
+		expect(Math.sign(compareNames('Émile', 'Emma'))).toBe(Math.sign(collator.compare('Émile', 'Emma')));
+		expect(compareNames('Ben 2', 'Ben 10')).toBeLessThan(0);
+	});
+
+	it('patches a list after changes to exactly what a fresh list gives', () => {
+		fc.assert(
+			fc.property(somePeople, somePeople, fc.boolean(), (before, changes, all) => {
+				const previous = dueList(before, TODAY, settings, { all });
+				const byPath = new Map(before.map((p) => [p.path, p]));
+				const removed: Person[] = [];
+				const added: Person[] = [];
+				changes.forEach((p, i) => {
+					const old = byPath.get(p.path);
+					if (old) removed.push(old);
+					// Every third change is a deletion.
+					if (i % 3 === 2) byPath.delete(p.path);
+					else {
+						byPath.set(p.path, p);
+						added.push(p);
+					}
+				});
+				const patched = patchDueList(previous, removed, added, TODAY, settings, { all });
+				expect(patched.map((sp) => sp.person.path)).toEqual(dueList([...byPath.values()], TODAY, settings, { all }).map((sp) => sp.person.path));
+			}),
+			{ numRuns: propertyRuns(500) },
+		);
+	});
+
+	it('places a person once per day and settings, and again when either moves', () => {
+		const ana = b('Ana').cadence('weekly').lastContact('2026-11-20').build();
+		const first = dueList([ana], TODAY, settings, { all: true })[0];
+		expect(dueList([ana], TODAY, settings, { all: true })[0]).toBe(first);
+		expect(dueList([ana], TODAY, settingsWith(), { all: true })[0]).toBe(first);
+		expect(first.status).toBe('soon');
+		// A narrower soon window (even on the same settings object) re-places her.
+		const narrow = settingsWith({ soonWindowDays: 2 });
+		expect(dueList([ana], TODAY, narrow, { all: true })[0].status).toBe('ok');
+		narrow.soonWindowDays = 7;
+		expect(dueList([ana], TODAY, narrow, { all: true })[0].status).toBe('soon');
+		expect(dueList([ana], '2026-11-28', settings, { all: true })[0].status).toBe('overdue');
+		// A new Person object (the note changed) is placed afresh.
+		expect(dueList([{ ...ana }], TODAY, settings, { all: true })[0]).not.toBe(first);
 	});
 });

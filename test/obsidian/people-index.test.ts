@@ -4,7 +4,9 @@
  * for person and non-person notes, and rebuilds only on a settings change.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Roster } from '../../src/core/roster';
 import { PeopleIndex, describeSearch } from '../../src/obsidian/people-index';
+import { StatusBarCount } from '../../src/obsidian/status-bar';
 import { freezeToday, makeVault, settingsWith, startIndex } from './harness';
 
 const ana = `---
@@ -275,6 +277,81 @@ describe('the due list', () => {
 		await vault.create('People/Ben.md', '---\ntrust: 5\n---\n');
 		expect(heard).not.toHaveBeenCalled();
 		expect(index.isPerson('People/Ben.md')).toBe(false);
+	});
+});
+
+describe('telling listeners during the background pass', () => {
+	/** 200 person notes with a log line newer than last_contact: five batches, each moving the revision. */
+	function manyPeople(): Record<string, string> {
+		const files: Record<string, string> = {};
+		for (let i = 0; i < 200; i++) files[`People/P${i}.md`] = ana.replace('- 2026-10-01', '- 2026-11-20');
+		return files;
+	}
+
+	async function passHeard(clock: () => number): Promise<{ heard: number; index: PeopleIndex }> {
+		vi.spyOn(performance, 'now').mockImplementation(clock);
+		const vault = makeVault(manyPeople());
+		let release!: () => void;
+		const gate = new Promise<void>((resolve) => (release = resolve));
+		let first = true;
+		const index = new PeopleIndex({
+			app: vault.obsidian,
+			getSettings: () => settingsWith(),
+			// The first pause waits for the listener below; the rest return at once.
+			pause: () => (first ? ((first = false), gate) : Promise.resolve()),
+		});
+		index.load();
+		index.start();
+		let heard = 0;
+		index.onChange(() => heard++);
+		release();
+		await index.logsRead;
+		return { heard, index };
+	}
+
+	it('tells them once, at the end, when the pass takes under a second', async () => {
+		const { heard, index } = await passHeard(() => 0);
+		expect(heard).toBe(1);
+		expect(index.dueList('2026-11-23', true)[0].lastContact).toBe('2026-11-20');
+	});
+
+	it('tells them about once a second while a long pass runs, and not again at the end when nothing moved since', async () => {
+		let t = 0;
+		const { heard } = await passHeard(() => (t += 2000));
+		expect(heard).toBe(5);
+	});
+
+	it('still tells them of a changed note at once during the pass', async () => {
+		vi.spyOn(performance, 'now').mockReturnValue(0);
+		const vault = makeVault(manyPeople());
+		let release!: () => void;
+		const gate = new Promise<void>((resolve) => (release = resolve));
+		const index = new PeopleIndex({ app: vault.obsidian, getSettings: () => settingsWith(), pause: () => gate });
+		index.load();
+		index.start();
+		const heard = vi.fn();
+		index.onChange(heard);
+		await vault.create('People/New.md', '---\ntrust: 5\n---\n');
+		expect(heard).toHaveBeenCalledTimes(1);
+		release();
+		await index.logsRead;
+		expect(heard).toHaveBeenCalledTimes(2);
+	});
+
+	it('computes no due list while starting, even with the status bar listening', async () => {
+		const dueList = vi.spyOn(Roster.prototype, 'dueList');
+		const vault = makeVault(manyPeople());
+		const index = new PeopleIndex({ app: vault.obsidian, getSettings: () => settingsWith(), pause: () => Promise.resolve() });
+		index.load();
+		const bar = new StatusBarCount(document.body.createDiv(), { index, now: () => new Date(), onClick: () => {} });
+		bar.load();
+		index.start();
+		expect(dueList).not.toHaveBeenCalled();
+		await index.logsRead;
+		// The bar counts on the next frame, once, for the start and the whole pass.
+		await new Promise<void>((resolve) => window.requestAnimationFrame(() => resolve()));
+		expect(dueList).toHaveBeenCalledTimes(1);
+		bar.unload();
 	});
 });
 
