@@ -52,7 +52,20 @@ function refusal(language: string): string {
 	return `starts with '---${language}'; only YAML frontmatter is read, and code in it is never run`;
 }
 
-const CLOSING = /\r?\n---[ \t]*(?:\r?\n|$)/g;
+/**
+ * The first line `---` (trailing spaces or tabs allowed) after offset `from`, which is a
+ * `\n`: where the body starts after it, or null when there is none.
+ */
+function findClosing(text: string, from: number): number | null {
+	for (let nl = text.indexOf('\n---', from); nl !== -1; nl = text.indexOf('\n---', nl + 1)) {
+		let i = nl + 4;
+		while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+		if (i === text.length) return i;
+		if (text.charCodeAt(i) === 10) return i + 1;
+		if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) return i + 2;
+	}
+	return null;
+}
 
 function yamlReason(err: YAMLException): string {
 	// js-yaml's message is several lines with a code snippet; keep the reason and the
@@ -97,15 +110,14 @@ export function readFrontmatter(text: string): FrontmatterResult {
 	if (text.charCodeAt(lineEnd) !== 10) return { kind: 'none', body: text };
 
 	// A closing `---` line must exist (searched from the opening line's `\n`).
-	CLOSING.lastIndex = lineEnd;
-	const close = CLOSING.exec(text);
-	if (!close) return { kind: 'none', body: text };
+	const close = findClosing(text, lineEnd);
+	if (close === null) return { kind: 'none', body: text };
 
 	const raw = text.slice(3, eol);
 	const language = raw.trim();
 	const lower = language.toLowerCase();
 	if (language !== '' && lower !== 'yaml' && lower !== 'yml') {
-		return { kind: 'error', reason: refusal(language), body: text.slice(close.index + close[0].length) };
+		return { kind: 'error', reason: refusal(language), body: text.slice(close) };
 	}
 
 	// The YAML runs from the opening line's end (after a language name) to the first
@@ -127,6 +139,6 @@ export function readFrontmatter(text: string): FrontmatterResult {
 		return { kind: 'ok', data: data as Record<string, unknown>, body };
 	} catch (err) {
 		const reason = err instanceof YAMLException ? yamlReason(err) : err instanceof Error ? err.message : String(err);
-		return { kind: 'error', reason, body: text.slice(close.index + close[0].length) };
+		return { kind: 'error', reason, body: text.slice(close) };
 	}
 }

@@ -9,8 +9,9 @@
  * characters, ...) answers `undefined`, and the caller parses the block with js-yaml,
  * which also produces every error message. The block is never evaluated.
  *
- * js-yaml costs about 40 µs for a five-line block; a vault of 15,000 notes spent most of
- * `kindred due` there. test/cli/simple-yaml.test.ts checks this against js-yaml.
+ * On the 15,000-note benchmark vault this reads the frontmatter about twice as fast as
+ * js-yaml and answers for every note but a handful, which matters because `kindred due`
+ * parses every note's frontmatter. test/cli/simple-yaml.test.ts checks it against js-yaml.
  */
 import type { Schema } from 'js-yaml';
 
@@ -32,12 +33,36 @@ export function implicitTypesOf(schema: Schema): readonly ImplicitType[] | null 
 	return list as ImplicitType[];
 }
 
-/** Thrown inside the parser when the block is not of the simple shape. */
-const NOT_SIMPLE = Symbol('not simple');
+/** Returned inside the parser when the block is not of the simple shape. */
+const NOT_SIMPLE: unique symbol = Symbol('not simple');
+
+/**
+ * Which implicit type a plain scalar resolves to (null: none, it stays text), remembered
+ * per text: the same few values (`monthly`, `3`, dates) fill thousands of notes, and
+ * resolving is a pure function of the text. The value is still constructed every time,
+ * so no two notes share a Date.
+ */
+const resolved = new Map<string, ImplicitType | null>();
+const RESOLVED_MAX = 50_000;
+let resolvedFor: readonly ImplicitType[] | null = null;
 
 function resolvePlain(types: readonly ImplicitType[], s: string): unknown {
-	for (const t of types) if (t.resolve(s)) return t.construct(s);
-	return s;
+	if (resolvedFor !== types) {
+		resolved.clear();
+		resolvedFor = types;
+	}
+	let type = resolved.get(s);
+	if (type === undefined) {
+		type = null;
+		for (const t of types) {
+			if (t.resolve(s)) {
+				type = t;
+				break;
+			}
+		}
+		if (resolved.size < RESOLVED_MAX) resolved.set(s, type);
+	}
+	return type === null ? s : type.construct(s);
 }
 
 const SPACE = 32;
@@ -70,211 +95,200 @@ function isPlainChar(c: number): boolean {
 	return c < 0xd800 || (c > 0xdfff && c !== 0xfffe && c !== 0xffff);
 }
 
-class Parser {
-	private i = 0;
-	private end = 0;
+// The parser's cursor: one line of one block at a time. Module state rather than an object
+// per call, since this runs for every note; nothing here is re-entrant or asynchronous.
+let src = '';
+let pos = 0;
+let end = 0;
+let types: readonly ImplicitType[] = [];
 
-	constructor(
-		private readonly src: string,
-		private readonly types: readonly ImplicitType[],
-	) {}
+function skipSpaces(): void {
+	while (pos < end && src.charCodeAt(pos) === SPACE) pos++;
+}
 
-	fail(): never {
-		throw NOT_SIMPLE;
+/** Only spaces until the end of the line. */
+function atLineEnd(): boolean {
+	skipSpaces();
+	return pos >= end;
+}
+
+/** `"text"` without escapes, or `'text'` without a doubled quote; NOT_SIMPLE otherwise. */
+function quoted(): string | typeof NOT_SIMPLE {
+	const q = src.charCodeAt(pos);
+	const from = pos + 1;
+	let j = from;
+	while (j < end) {
+		const c = src.charCodeAt(j);
+		if (c === q) break;
+		if (c === BACKSLASH && q === QUOTE) return NOT_SIMPLE;
+		j++;
 	}
+	if (j >= end || (q === APOS && src.charCodeAt(j + 1) === APOS)) return NOT_SIMPLE;
+	pos = j + 1;
+	return src.slice(from, j);
+}
 
-	/** Set the current line [start, end). */
-	line(start: number, end: number): void {
-		this.i = start;
-		this.end = end;
+/** A plain scalar in block context, to the end of the line. */
+function blockPlain(): unknown {
+	const from = pos;
+	let last = -1;
+	for (let j = from; j < end; j++) {
+		const c = src.charCodeAt(j);
+		if (c === SPACE) continue;
+		if (c === COLON) {
+			if (j + 1 >= end || src.charCodeAt(j + 1) === SPACE) return NOT_SIMPLE;
+		} else if (c === HASH && src.charCodeAt(j - 1) === SPACE) return NOT_SIMPLE;
+		last = j;
 	}
+	pos = end;
+	return resolvePlain(types, src.slice(from, last + 1));
+}
 
-	skipSpaces(): void {
-		while (this.i < this.end && this.src.charCodeAt(this.i) === SPACE) this.i++;
+/** A plain scalar inside `[...]`, up to `,` or `]`. */
+function flowPlain(): unknown {
+	const from = pos;
+	let last = -1;
+	let j = from;
+	for (; j < end; j++) {
+		const c = src.charCodeAt(j);
+		if (c === COMMA || c === CLOSE_BRACKET) break;
+		if (c === COLON || c === HASH || c === OPEN_BRACKET || c === 123 || c === 125) return NOT_SIMPLE;
+		if (c !== SPACE) last = j;
 	}
+	pos = j;
+	return resolvePlain(types, src.slice(from, last + 1));
+}
 
-	atEnd(): boolean {
-		return this.i >= this.end;
+/** `[a, "b", 3]` on one line. */
+function flowList(): unknown {
+	const out: unknown[] = [];
+	pos++; // [
+	skipSpaces();
+	if (src.charCodeAt(pos) === CLOSE_BRACKET) {
+		pos++;
+		return out;
 	}
-
-	/** Only spaces until the end of the line. */
-	expectLineEnd(): void {
-		this.skipSpaces();
-		if (this.i < this.end) this.fail();
-	}
-
-	/** `"text"` without escapes, or `'text'` without a doubled quote. */
-	quoted(): string {
-		const src = this.src;
-		const q = src.charCodeAt(this.i);
-		const from = this.i + 1;
-		let j = from;
-		while (j < this.end) {
-			const c = src.charCodeAt(j);
-			if (c === q) break;
-			if (c === BACKSLASH && q === QUOTE) this.fail();
-			j++;
-		}
-		if (j >= this.end) this.fail();
-		if (q === APOS && src.charCodeAt(j + 1) === APOS) this.fail();
-		this.i = j + 1;
-		return src.slice(from, j);
-	}
-
-	/** A plain scalar in block context, to the end of the line. */
-	blockPlain(): unknown {
-		const src = this.src;
-		const from = this.i;
-		let last = -1;
-		for (let j = from; j < this.end; j++) {
-			const c = src.charCodeAt(j);
-			if (c === COLON) {
-				if (j + 1 >= this.end || src.charCodeAt(j + 1) === SPACE) this.fail();
-			} else if (c === HASH) {
-				if (src.charCodeAt(j - 1) === SPACE) this.fail();
-			}
-			if (c !== SPACE) last = j;
-		}
-		this.i = this.end;
-		return resolvePlain(this.types, src.slice(from, last + 1));
-	}
-
-	/** A plain scalar inside `[...]`, up to `,` or `]`. */
-	flowPlain(): unknown {
-		const src = this.src;
-		const from = this.i;
-		let last = -1;
-		let j = from;
-		for (; j < this.end; j++) {
-			const c = src.charCodeAt(j);
-			if (c === COMMA || c === CLOSE_BRACKET) break;
-			if (c === COLON || c === HASH || c === OPEN_BRACKET || c === 123 || c === 125) this.fail();
-			if (c !== SPACE) last = j;
-		}
-		this.i = j;
-		return resolvePlain(this.types, src.slice(from, last + 1));
-	}
-
-	/** `[a, "b", 3]` on one line. */
-	flowList(): unknown[] {
-		const src = this.src;
-		const out: unknown[] = [];
-		this.i++; // [
-		this.skipSpaces();
-		if (src.charCodeAt(this.i) === CLOSE_BRACKET) {
-			this.i++;
-			return out;
-		}
-		for (;;) {
-			this.skipSpaces();
-			if (this.atEnd()) this.fail();
-			const c = src.charCodeAt(this.i);
-			if (c === QUOTE || c === APOS) out.push(this.quoted());
-			else if (isIndicator(c)) this.fail();
-			else out.push(this.flowPlain());
-			this.skipSpaces();
-			const sep = src.charCodeAt(this.i);
-			if (this.atEnd()) this.fail();
-			this.i++;
-			if (sep === CLOSE_BRACKET) return out;
-			if (sep !== COMMA) this.fail();
-			this.skipSpaces();
-			if (this.atEnd() || src.charCodeAt(this.i) === CLOSE_BRACKET) this.fail(); // a trailing comma
-		}
-	}
-
-	/** A value on the rest of this line (a list item's or a key's), which must be non-empty. */
-	value(allowFlow: boolean): unknown {
-		const c = this.src.charCodeAt(this.i);
-		let v: unknown;
-		if (c === QUOTE || c === APOS) v = this.quoted();
-		else if (c === OPEN_BRACKET && allowFlow) v = this.flowList();
-		else if (isIndicator(c)) this.fail();
-		else v = this.blockPlain();
-		this.expectLineEnd();
-		return v;
+	for (;;) {
+		skipSpaces();
+		if (pos >= end) return NOT_SIMPLE;
+		const c = src.charCodeAt(pos);
+		const item = c === QUOTE || c === APOS ? quoted() : isIndicator(c) ? NOT_SIMPLE : flowPlain();
+		if (item === NOT_SIMPLE) return NOT_SIMPLE;
+		out.push(item);
+		skipSpaces();
+		if (pos >= end) return NOT_SIMPLE;
+		const sep = src.charCodeAt(pos++);
+		if (sep === CLOSE_BRACKET) return out;
+		if (sep !== COMMA) return NOT_SIMPLE;
+		skipSpaces();
+		if (pos >= end || src.charCodeAt(pos) === CLOSE_BRACKET) return NOT_SIMPLE; // a trailing comma
 	}
 }
 
+/** A value filling the rest of this line (a list item's or a key's); NOT_SIMPLE otherwise. */
+function lineValue(allowFlow: boolean): unknown {
+	const c = src.charCodeAt(pos);
+	const v = c === QUOTE || c === APOS ? quoted()
+		: c === OPEN_BRACKET && allowFlow ? flowList()
+		: isIndicator(c) ? NOT_SIMPLE
+		: blockPlain();
+	return v === NOT_SIMPLE || !atLineEnd() ? NOT_SIMPLE : v;
+}
+
+function isKeyStart(c: number): boolean {
+	return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+
+function isKeyChar(c: number): boolean {
+	return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === DASH || c === SPACE;
+}
+
 /**
- * The object js-yaml would load from `src`, when `src` is of the simple shape described
+ * The object js-yaml would load from `yaml`, when `yaml` is of the simple shape described
  * in the header; `undefined` otherwise (then nothing is known: use js-yaml).
  */
-export function loadSimpleYaml(src: string, types: readonly ImplicitType[] | null): Record<string, unknown> | undefined {
-	if (types === null) return undefined;
-	const p = new Parser(src, types);
+export function loadSimpleYaml(yaml: string, implicit: readonly ImplicitType[] | null): Record<string, unknown> | undefined {
+	if (implicit === null) return undefined;
+	src = yaml;
+	types = implicit;
+	try {
+		return parseBlock();
+	} finally {
+		src = '';
+	}
+}
+
+function parseBlock(): Record<string, unknown> | undefined {
 	const out: Record<string, unknown> = {};
-	let keys = 0;
-	// A key whose value is on the following lines (a block list), or null when it is empty.
+	const seen: string[] = [];
+	// A key whose value is on the following lines (a block list, or null when none follows).
 	let pending: string | null = null;
 	let list: unknown[] | null = null;
 	let listIndent = -1;
-	const finishPending = (): void => {
-		if (pending === null) return;
-		out[pending] = list;
-		pending = null;
-		list = null;
-	};
-	try {
-		let pos = 0;
-		const n = src.length;
-		while (pos <= n) {
-			let nl = src.indexOf('\n', pos);
-			if (nl === -1) nl = n;
-			let end = nl;
-			if (end > pos && src.charCodeAt(end - 1) === 13) end--;
-			const start = pos;
-			pos = nl + 1;
-
-			let indent = start;
-			while (indent < end && src.charCodeAt(indent) === SPACE) indent++;
-			if (indent === end) continue; // a blank line
-			for (let k = indent; k < end; k++) if (!isPlainChar(src.charCodeAt(k))) return undefined;
-			p.line(indent, end);
-			const width = indent - start;
-
-			if (src.charCodeAt(indent) === DASH && src.charCodeAt(indent + 1) === SPACE) {
-				// A list item: only under a key with no value on its line, all at one indent.
-				if (pending === null) return undefined;
-				if (list === null) {
-					list = [];
-					listIndent = width;
-				} else if (width !== listIndent) return undefined;
-				p.line(indent + 2, end);
-				p.skipSpaces();
-				if (p.atEnd()) return undefined;
-				(list as unknown[]).push(p.value(false));
-				continue;
+	const n = src.length;
+	let next = 0;
+	while (next <= n) {
+		// One line: [start, end), without its line ending; reject what js-yaml treats specially.
+		const start = next;
+		let lead = true;
+		let indent = start;
+		let j = start;
+		for (; j < n; j++) {
+			const c = src.charCodeAt(j);
+			if (c === 10) break;
+			if (lead) {
+				if (c === SPACE) continue;
+				lead = false;
+				indent = j;
 			}
-			if (width !== 0) return undefined;
-
-			finishPending();
-			// key: [A-Za-z_] then [A-Za-z0-9_ -], not ending in a space, then ':' and a space or the end.
-			let k = start;
-			const first = src.charCodeAt(k);
-			if (!((first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first === 95)) return undefined;
-			for (k++; k < end; k++) {
-				const c = src.charCodeAt(k);
-				const ok = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === DASH || c === SPACE;
-				if (!ok) break;
-			}
-			if (k >= end || src.charCodeAt(k) !== COLON || src.charCodeAt(k - 1) === SPACE) return undefined;
-			if (k + 1 < end && src.charCodeAt(k + 1) !== SPACE) return undefined;
-			const key = resolvePlain(types, src.slice(start, k));
-			if (typeof key !== 'string' || key === '__proto__' || Object.prototype.hasOwnProperty.call(out, key)) return undefined;
-			keys++;
-			p.line(k + 1, end);
-			p.skipSpaces();
-			if (p.atEnd()) {
-				pending = key;
-				continue;
-			}
-			out[key] = p.value(true);
+			if (!isPlainChar(c) && !(c === 13 && (j + 1 === n || src.charCodeAt(j + 1) === 10))) return undefined;
 		}
-		finishPending();
-	} catch (err) {
-		if (err === NOT_SIMPLE) return undefined;
-		throw err;
+		next = j + 1;
+		end = j > start && src.charCodeAt(j - 1) === 13 ? j - 1 : j;
+		if (lead || indent >= end) continue; // a blank line
+		const width = indent - start;
+
+		if (src.charCodeAt(indent) === DASH && src.charCodeAt(indent + 1) === SPACE) {
+			// A list item: only under a key with no value on its line, all at one indent.
+			if (pending === null) return undefined;
+			if (list === null) {
+				list = [];
+				listIndent = width;
+			} else if (width !== listIndent) return undefined;
+			pos = indent + 2;
+			skipSpaces();
+			if (pos >= end) return undefined;
+			const item = lineValue(false);
+			if (item === NOT_SIMPLE) return undefined;
+			list.push(item);
+			continue;
+		}
+		if (width !== 0) return undefined;
+
+		if (pending !== null) {
+			out[pending] = list;
+			pending = null;
+			list = null;
+		}
+		// key: [A-Za-z_] then [A-Za-z0-9_ -], not ending in a space, then ':' and a space or the end.
+		if (!isKeyStart(src.charCodeAt(start))) return undefined;
+		let k = start + 1;
+		while (k < end && isKeyChar(src.charCodeAt(k))) k++;
+		if (k >= end || src.charCodeAt(k) !== COLON || src.charCodeAt(k - 1) === SPACE) return undefined;
+		if (k + 1 < end && src.charCodeAt(k + 1) !== SPACE) return undefined;
+		const key = resolvePlain(types, src.slice(start, k));
+		if (typeof key !== 'string' || key === '__proto__' || seen.includes(key)) return undefined;
+		seen.push(key);
+		pos = k + 1;
+		skipSpaces();
+		if (pos >= end) {
+			pending = key;
+			continue;
+		}
+		const value = lineValue(true);
+		if (value === NOT_SIMPLE) return undefined;
+		out[key] = value;
 	}
-	return keys > 0 ? out : undefined;
+	if (pending !== null) out[pending] = list;
+	return seen.length > 0 ? out : undefined;
 }

@@ -25,6 +25,20 @@ function stripInline(line: string): string {
 /** Tags in the body, without `#`, in order of appearance, duplicates removed. */
 export function bodyTags(body: string): string[] {
 	const out: string[] = [];
+	eachBodyTag(body, (tag) => {
+		if (!out.includes(tag)) out.push(tag);
+		return false;
+	});
+	return out;
+}
+
+/** True when `test` holds for a body tag (as bodyTags lists them); stops at the first. */
+export function someBodyTag(body: string, test: (tag: string) => boolean): boolean {
+	return eachBodyTag(body, test);
+}
+
+/** Call `fn` with each body tag in order (repeats included) until it returns true. */
+function eachBodyTag(body: string, fn: (tag: string) => boolean): boolean {
 	let fence: string | null = null;
 	let inComment: '%%' | '<!--' | null = null;
 	for (const raw of body.split(LINES)) {
@@ -58,10 +72,10 @@ export function bodyTags(body: string): string[] {
 		for (const m of line.matchAll(TAG)) {
 			const tag = m[1].replace(/\/+$/, '');
 			if (tag === '' || /^\d+$/.test(tag)) continue;
-			if (!out.includes(tag)) out.push(tag);
+			if (fn(tag)) return true;
 		}
 	}
-	return out;
+	return false;
 }
 
 function maybeFence(line: string): boolean {

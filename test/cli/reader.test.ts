@@ -1,13 +1,17 @@
 /**
- * The disk reader's pieces as tables: frontmatter through gray-matter (safe engines, real
- * dates only, Obsidian's notion of a frontmatter block), body tags, strict UTF-8, and
+ * The disk reader's pieces as tables: frontmatter (code blocks refused, never run; real
+ * dates only; Obsidian's notion of a frontmatter block), body tags, strict UTF-8, and
  * reading one note into a person or not.
  */
+import fc from 'fast-check';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseYaml, readFrontmatter } from '../../src/cli/frontmatter';
-import { bodyTags } from '../../src/cli/tags';
+import { bodyTags, mayHaveTag } from '../../src/cli/tags';
 import { decodeNote } from '../../src/cli/text';
-import { readPersonNote } from '../../src/cli/vault';
+import { loadVault, readPersonNote } from '../../src/cli/vault';
 import { defaultSettings } from '../../src/core/settings';
 
 describe('readFrontmatter', () => {
@@ -30,6 +34,15 @@ describe('readFrontmatter', () => {
 		['---javascript is refused', '---javascript\n{ a: 1 }\n---\nx', { kind: 'error', reason: "starts with '---javascript'; only YAML frontmatter is read, and code in it is never run", body: 'x' }],
 		['---json is refused', '---json\n{ "a": 1 }\n---\nx', { kind: 'error', reason: "starts with '---json'; only YAML frontmatter is read, and code in it is never run", body: 'x' }],
 		['---yaml is YAML', '---yaml\na: 1\n---\nx', { kind: 'ok', data: { a: 1 }, body: 'x' }],
+		['--- yml is YAML', '--- yml\na: 1\n---\n', { kind: 'ok', data: { a: 1 }, body: '' }],
+		['spaces after the opening ---', '---  \na: 1\n---\n', { kind: 'ok', data: { a: 1 }, body: '' }],
+		['the YAML ends at the first line starting ---', '---\na: 1\n---x\n---\nbody', { kind: 'ok', data: { a: 1 }, body: 'x\n---\nbody' }],
+		['spaces after the closing ---', '---\na: 1\n---  \nbody', { kind: 'ok', data: { a: 1 }, body: '  \nbody' }],
+		['the closing --- ends the note', '---\na: 1\n---', { kind: 'ok', data: { a: 1 }, body: '' }],
+		['CRLF: one line ending after the block is removed', '---\r\na: 1\r\n---\r\n\r\nbody', { kind: 'ok', data: { a: 1 }, body: '\r\nbody' }],
+		['indented and tabbed comments only', '---\n  # c\n\t# d\n---\nbody', { kind: 'ok', data: {}, body: 'body' }],
+		['a comment after a no-break space', '---\n\u00a0# c\n---\n', { kind: 'ok', data: {}, body: '' }],
+		['a block list of tags (the fast path)', '---\ntags:\n  - person\n---\n', { kind: 'ok', data: { tags: ['person'] }, body: '' }],
 	])('%s', (_name, text, expected) => {
 		expect(readFrontmatter(text)).toEqual(expected);
 	});
@@ -43,7 +56,7 @@ describe('readFrontmatter', () => {
 		expect(g.kindredRan).toBeUndefined();
 	});
 
-	it('is not served from gray-matter’s cache: the same text gives a fresh object each time', () => {
+	it('is not served from a cache: the same text gives a fresh object each time', () => {
 		const a = readFrontmatter('---\nlist: [1]\n---\n');
 		if (a.kind === 'ok') (a.data.list as number[]).push(2);
 		expect(readFrontmatter('---\nlist: [1]\n---\n')).toEqual({ kind: 'ok', data: { list: [1] }, body: '' });
@@ -77,6 +90,37 @@ describe('bodyTags', () => {
 	});
 });
 
+describe('mayHaveTag (the test before reading body tags)', () => {
+	it.each([
+		['no # at all', 'plain text', 'person', false],
+		['a heading only', '# Ana\n## Interactions', 'person', false],
+		['another tag', '#journal', 'person', false],
+		['the tag', 'x #person', 'person', true],
+		['any case', '#PERSON/Work', 'person', true],
+		['a longer word still asks (the full reading decides)', '#personal', 'person', true],
+		['the Kelvin sign lowers to k', '#\u212Aid', 'kid', true],
+		['İ never matches an ASCII i', '#\u0130d', 'id', false],
+		['a tag with a slash', '#person/work', 'person/work', true],
+		['a tag outside ASCII always asks', 'nothing', 'persönlich', true],
+	])('%s', (_name, text, tag, expected) => {
+		expect(mayHaveTag(text, tag)).toBe(expected);
+	});
+
+	it('never says no when a body tag matches, as membership compares them', () => {
+		fc.assert(
+			fc.property(fc.array(fc.constantFrom('#', 'p', 'P', 'e', 'r', 's', 'o', 'n', '/', ' ', '\n', '`', '%%', 'K', '\u212A', 'k', '\u0130', 'i'), { maxLength: 30 }), fc.constantFrom('person', 'k', 'ik', 'person/k'), (cs, tag) => {
+				const text = cs.join('');
+				const matches = bodyTags(text).some((t) => {
+					const n = t.toLowerCase();
+					return n === tag || n.startsWith(`${tag}/`);
+				});
+				if (matches) expect(mayHaveTag(text, tag)).toBe(true);
+			}),
+			{ numRuns: 5000 },
+		);
+	});
+});
+
 describe('decodeNote', () => {
 	it('keeps the BOM and accepts UTF-8', () => {
 		expect(decodeNote(Buffer.from('\uFEFFhé', 'utf8'))).toEqual({ ok: true, text: '\uFEFFhé' });
@@ -98,6 +142,9 @@ describe('readPersonNote', () => {
 		readPersonNote(p, typeof text === 'string' ? Buffer.from(text, 'utf8') : text, settings, templates);
 
 	it.each([
+		['Notes/Upper.md', 'Met at the wall. #PERSON/climbing', true],
+		['Notes/Tag in code.md', '`#person` and %% #person %%', false],
+		['Notes/Other tag.md', '---\ntags: [journal]\n---\n#journal #personal', false],
 		['People/A.md', 'no frontmatter', true],
 		['People/Sub/B.md', '---\ntrust: 3\n---\n', true],
 		['Notes/C.md', '---\ntrust: 3\n---\n', false],
@@ -137,5 +184,27 @@ describe('readPersonNote', () => {
 		expect(big.length).toBeGreaterThan(10_000_000);
 		const p = read('People/Big.md', big);
 		expect(p?.log.length).toBe(1);
+	});
+});
+
+describe('loadVault reads whole files', () => {
+	it('an empty note, a note larger than the read buffer, and many notes after it', () => {
+		const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kindred-reader-'));
+		try {
+			fs.mkdirSync(path.join(root, 'People'));
+			const log = Array.from({ length: 30_000 }, (_, i) => `- 2026-01-${String(1 + (i % 28)).padStart(2, '0')} entry ${i}`).join('\n');
+			fs.writeFileSync(path.join(root, 'People/Big.md'), `---\ntrust: 3\n---\n## Interactions\n${log}\n`);
+			expect(fs.statSync(path.join(root, 'People/Big.md')).size).toBeGreaterThan(600_000);
+			fs.writeFileSync(path.join(root, 'People/Empty.md'), '');
+			for (let i = 0; i < 5; i++) fs.writeFileSync(path.join(root, `People/Small ${i}.md`), `---\ntrust: ${1 + i}\n---\n`);
+			const { people } = loadVault(root);
+			expect(people.map((p) => p.path)).toEqual(['People/Big.md', 'People/Empty.md', ...[0, 1, 2, 3, 4].map((i) => `People/Small ${i}.md`)]);
+			expect(people[0].log).toHaveLength(30_000);
+			expect(people[0].log.at(-1)?.text).toMatch(/^entry \d+$/);
+			expect(people[1].problems).toEqual([]);
+			expect(people.slice(2).map((p) => p.trust)).toEqual([1, 2, 3, 4, 5]);
+		} finally {
+			fs.rmSync(root, { recursive: true, force: true });
+		}
 	});
 });
