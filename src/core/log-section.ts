@@ -143,9 +143,71 @@ export function parseHeadingSetting(heading: string): Heading | null {
 	return headingOf(t, { start: 0, end: t.length, next: t.length });
 }
 
+function normHeading(s: string): string {
+	return s.replace(/\s+/g, ' ').toLowerCase();
+}
+
 function sameHeadingText(a: string, b: string): boolean {
-	const norm = (s: string): string => s.replace(/\s+/g, ' ').toLowerCase();
-	return norm(a) === norm(b);
+	return normHeading(a) === normHeading(b);
+}
+
+/** A heading setting, parsed, with its text normalised for comparison. */
+interface WantedHeading {
+	level: number;
+	text: string;
+	norm: string;
+}
+
+// The setting is the same for every note of a vault: parse it once, not per note.
+let cachedSetting: string | null = null;
+let cachedWanted: WantedHeading | null = null;
+
+function wantedHeading(setting: string): WantedHeading | null {
+	if (setting !== cachedSetting) {
+		const h = parseHeadingSetting(setting);
+		cachedWanted = h ? { level: h.level, text: h.text, norm: normHeading(h.text) } : null;
+		cachedSetting = setting;
+	}
+	return cachedWanted;
+}
+
+function isAsciiSpace(c: number): boolean {
+	return c === 32 || (c >= 9 && c <= 13);
+}
+
+/**
+ * Whether the heading text `text[from, to)` (after the hashes, before the line ending)
+ * equals `wanted` as sameHeadingText sees it. ASCII text is compared in place; anything
+ * else falls back to the exact string rules (Unicode spaces and case).
+ */
+function headingTextMatches(text: string, from: number, to: number, wanted: WantedHeading): boolean {
+	// Same trimming as headingOf: trailing blanks, then a closing run of hashes.
+	let end = to;
+	while (end > from && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+	let k = end;
+	while (k > from && text.charCodeAt(k - 1) === 35) k--;
+	if (k < end && (k === from || text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) end = k;
+	for (let i = from; i < end; i++) {
+		if (text.charCodeAt(i) >= 128) return sameHeadingText(text.slice(from, end).trim(), wanted.text);
+	}
+	let i = from;
+	while (i < end && isAsciiSpace(text.charCodeAt(i))) i++;
+	while (end > i && isAsciiSpace(text.charCodeAt(end - 1))) end--;
+	const norm = wanted.norm;
+	let n = 0;
+	while (i < end) {
+		let c = text.charCodeAt(i);
+		if (isAsciiSpace(c)) {
+			while (i < end && isAsciiSpace(text.charCodeAt(i))) i++;
+			c = 32;
+		} else {
+			if (c >= 65 && c <= 90) c += 32;
+			i++;
+		}
+		if (n >= norm.length || norm.charCodeAt(n) !== c) return false;
+		n++;
+	}
+	return n === norm.length;
 }
 
 /** The frontmatter block at the top of the text, closed or not; null when there is none. */
@@ -167,11 +229,40 @@ export function findFrontmatter(text: string): FrontmatterBlock | null {
 	return { bom, language, contentStart: open.next, contentEnd: text.length, close: null, end: open.next };
 }
 
-/** Where the markdown body starts: after a closed frontmatter block, else after the BOM. */
+/** True when `text[from, to)` is empty or only whitespace (as `String.prototype.trim` sees it). */
+function allWhitespace(text: string, from: number, to: number): boolean {
+	for (let i = from; i < to; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 32 || (c >= 9 && c <= 13)) continue;
+		// Rare: let trim() decide about Unicode spaces rather than keep a table of them.
+		return c < 128 ? false : text.slice(i, to).trim() === '';
+	}
+	return true;
+}
+
+/**
+ * Where the markdown body starts: after a closed frontmatter block, else after the BOM.
+ * Same rules as findFrontmatter, but walks lines by offset without building any object,
+ * because every note read goes through here.
+ */
 export function bodyStart(text: string): number {
-	const fm = findFrontmatter(text);
-	if (fm && fm.close) return fm.end;
-	return text.charCodeAt(0) === 0xfeff ? 1 : 0;
+	const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+	if (!text.startsWith('---', bom)) return bom;
+	const len = text.length;
+	const nl = text.indexOf('\n', bom);
+	if (nl < 0) return bom;
+	const openEnd = nl > bom && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+	// `----` is a thematic break, not a fence.
+	if (openEnd > bom + 3 && text.charCodeAt(bom + 3) === 45) return bom;
+	let pos = nl + 1;
+	while (pos < len) {
+		const lnl = text.indexOf('\n', pos);
+		const end = lnl < 0 ? len : lnl > pos && text.charCodeAt(lnl - 1) === 13 ? lnl - 1 : lnl;
+		const next = lnl < 0 ? len : lnl + 1;
+		if (text.startsWith('---', pos) && allWhitespace(text, pos + 3, end)) return next;
+		pos = next;
+	}
+	return bom;
 }
 
 /** Lines of the body with their code state, for one linear pass. */
@@ -214,31 +305,78 @@ export function scanLines(text: string, from: number, to: number): { lines: Scan
  * the next heading of the same or a higher level. Null when the note has none.
  */
 export function findSection(text: string, heading: string): Section | null {
-	const wanted = parseHeadingSetting(heading);
+	return walkSection(text, heading, null);
+}
+
+/**
+ * findSection that also calls `visit(start, end)` for each line of the section that is
+ * neither fenced code nor a heading (`[start, end)` without the line ending, as lineAt),
+ * in the same pass. This is the hot path of reading a note's log, so it walks lines by
+ * offset and builds no object per line or per heading.
+ */
+export function walkSection(
+	text: string,
+	heading: string,
+	visit: ((start: number, end: number) => void) | null,
+): Section | null {
+	const wanted = wantedHeading(heading);
 	if (!wanted) return null;
-	let fence: Fence | null = null;
-	let found: { heading: Line; start: number } | null = null;
+	const len = text.length;
+	// Fence state as numbers: the fence character's code (0 when none) and run length.
+	let fenceChar = 0;
+	let fenceLen = 0;
+	let found: Line | null = null;
 	let pos = bodyStart(text);
-	while (pos < text.length) {
-		const line = lineAt(text, pos);
-		if (fence) {
-			if (closesFence(text, line, fence)) fence = null;
-		} else {
-			const opening = fenceOpening(text, line);
-			if (opening) fence = opening;
-			else {
-				const h = headingOf(text, line);
-				if (h) {
-					if (found && h.level <= wanted.level) {
-						return { heading: found.heading, level: wanted.level, start: found.start, end: line.start };
-					}
-					if (!found && h.level === wanted.level && sameHeadingText(h.text, wanted.text)) {
-						found = { heading: line, start: line.next };
-					}
+	while (pos < len) {
+		const nl = text.indexOf('\n', pos);
+		const end = nl < 0 ? len : nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+		const next = nl < 0 ? len : nl + 1;
+		// Content index when indented at most three spaces (see contentIndex); -1 for none.
+		let i = pos;
+		while (i < end && i - pos < 4 && text.charCodeAt(i) === 32) i++;
+		const c = i - pos > 3 || i >= end ? -1 : text.charCodeAt(i);
+		if (fenceChar !== 0) {
+			if (c === fenceChar) {
+				let j = i;
+				while (j < end && text.charCodeAt(j) === fenceChar) j++;
+				if (j - i >= fenceLen) {
+					while (j < end && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+					if (j === end) fenceChar = 0;
 				}
 			}
+			pos = next;
+			continue;
 		}
-		pos = line.next;
+		if (c === 96 || c === 126) {
+			let j = i;
+			while (j < end && text.charCodeAt(j) === c) j++;
+			let opens = j - i >= 3;
+			// A backtick fence's info string may not contain a backtick (CommonMark).
+			if (opens && c === 96) {
+				for (let k = j; k < end; k++) if (text.charCodeAt(k) === 96) opens = false;
+			}
+			if (opens) {
+				fenceChar = c;
+				fenceLen = j - i;
+				pos = next;
+				continue;
+			}
+		} else if (c === 35) {
+			let j = i;
+			while (j < end && text.charCodeAt(j) === 35) j++;
+			const level = j - i;
+			if (level <= 6 && (j === end || text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) {
+				if (found) {
+					if (level <= wanted.level) return { heading: found, level: wanted.level, start: found.next, end: pos };
+				} else if (level === wanted.level && headingTextMatches(text, j, end, wanted)) {
+					found = { start: pos, end, next };
+				}
+				pos = next;
+				continue;
+			}
+		}
+		if (found && visit) visit(pos, end);
+		pos = next;
 	}
-	return found ? { heading: found.heading, level: wanted.level, start: found.start, end: text.length } : null;
+	return found ? { heading: found, level: wanted.level, start: found.next, end: len } : null;
 }
