@@ -11,6 +11,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { dayNumber, fromDayNumber } from '../src/core/dates';
 import { mixSeed, Prng } from './prng';
 
 /** Bump whenever the output of the generator changes, so stale vaults on disk are rebuilt. */
@@ -34,14 +35,8 @@ export interface GeneratedNote {
 	tags: string[];
 }
 
-// ---------------------------------------------------------------- calendar (UTC day numbers)
-// Day numbers since 1970-01-01 computed in UTC, so generation never depends on TZ.
-const MS_PER_DAY = 86_400_000;
-
-export function dayNumber(iso: string): number {
-	const [y, m, d] = iso.split('-').map(Number);
-	return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
-}
+// ---------------------------------------------------------------- calendar (day numbers)
+// Day numbers since 1970-01-01 from core's calendar arithmetic, so generation never depends on TZ.
 
 const isoCache = new Map<number, string>();
 
@@ -50,7 +45,7 @@ export function isoDay(day: number): string {
 	// generating 50,000 people (a million log lines) to a couple of seconds.
 	let s = isoCache.get(day);
 	if (s === undefined) {
-		s = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+		s = fromDayNumber(day);
 		isoCache.set(day, s);
 	}
 	return s;

@@ -2,6 +2,7 @@
  * What a command needs from the outside world, passed in rather than reached for, so a
  * command can be run in a unit test with captured output and a fixed clock.
  */
+import { oneLine } from './errors';
 import type { Style } from './format';
 
 export interface Io {
@@ -18,5 +19,5 @@ export interface Io {
 
 /** Print settings and reader warnings, one line each, on stderr. */
 export function warn(io: Io, warnings: readonly string[]): void {
-	for (const w of warnings) io.err(`kindred: warning: ${w.replace(/\s+/g, ' ').trim()}\n`);
+	for (const w of warnings) io.err(`kindred: warning: ${oneLine(w)}\n`);
 }

@@ -16,7 +16,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { scanLog } from '../core/logline';
-import { frontmatterTags, isPersonNote } from '../core/membership';
+import { isPersonNote, membershipMatcher } from '../core/membership';
 import { readPerson } from '../core/person';
 import { migrateSettings, type KindredSettings } from '../core/settings';
 import type { Person, Problem } from '../core/types';
@@ -185,20 +185,17 @@ export function readPersonNote(
 	const text = stripBom(decoded.text);
 	const fm = readFrontmatter(text);
 	const data = fm.kind === 'ok' ? fm.data : null;
-	// Membership from the folder, the marker and frontmatter tags first; body tags can only
+	// Membership from the path, then the marker and frontmatter tags; body tags can only
 	// add a match, so they are read only when that did not decide and the body may hold
-	// the person tag. Most notes are decided without splitting their body into lines.
-	const fmTags = frontmatterTags(data);
-	let person = isPersonNote({ path: notePath, frontmatter: data, tags: fmTags }, settings, templatesFolder);
-	if (!person) {
+	// the person tag (the first matching one decides). Most notes are decided without
+	// splitting their body into lines. The same core matcher isPersonNote uses.
+	const matcher = membershipMatcher(settings, templatesFolder);
+	const byPath = matcher.byPath(notePath);
+	if (byPath === false) return null;
+	if (byPath === null && !matcher.hasMarker(data) && !matcher.hasPersonTagIn(data)) {
 		const tag = personTagOf(settings);
-		if (tag !== '' && mayHaveTag(fm.body, tag)) {
-			// Neither the path nor the marker nor a frontmatter tag made a person, so the
-			// answer is whether one body tag does (core compares it), and the first one decides.
-			person = someBodyTag(fm.body, (t) => isPersonNote({ path: notePath, frontmatter: data, tags: [t] }, settings, templatesFolder));
-		}
+		if (tag === '' || !mayHaveTag(fm.body, tag) || !someBodyTag(fm.body, (t) => matcher.isPersonTag(t))) return null;
 	}
-	if (!person) return null;
 
 	const scan = scanLog(text, settings);
 	let read = readPerson(notePath, data, settings, scan.entries);

@@ -7,12 +7,16 @@
  * computed on day numbers (no string round trip), and each person's placement is
  * remembered for (that Person object, today, the settings it reads), so after one change
  * only that person is placed again and patchDueList puts them back in place by binary
- * search. A full sort goes group by group, and compares plain ASCII names without the
- * (slow) collator, in the collator's order.
+ * search. A full sort goes group by group, and compares names by their plain-name keys
+ * (by-name.ts) where they have one.
  */
+import { compareNames, plainNameKey } from './by-name';
 import { addMonthsDayNumber, dayNumber, fromDayNumber, maxDate } from './dates';
 import type { KindredSettings } from './settings';
 import type { Cadence, DueStatus, LocalDate, LogEntry, Person, Problem, ScheduledPerson } from './types';
+
+// The name order lives in by-name.ts; re-exported for callers that import it from here.
+export { compareNames, comparePlainNames, plainNameKey } from './by-name';
 
 /** Statuses that ask the user to do something; the rest are shown only with `all`. */
 const ACTION: ReadonlySet<DueStatus> = new Set<DueStatus>(['overdue', 'due', 'soon', 'never', 'invalid']);
@@ -162,12 +166,15 @@ interface Placed {
  */
 const placed = new WeakMap<Person, Placed>();
 
+/** True when `hit` was placed for the same today and settings as `ctx`. */
+function placedFor(hit: Placed, ctx: DayContext): boolean {
+	return hit.today === ctx.today && hit.soonWindowDays === ctx.soonWindowDays && hit.lastContactKey === ctx.lastContactKey;
+}
+
 /** schedulePerson, remembered for this Person object, today and the settings it reads. */
 function placeOnce(person: Person, ctx: DayContext): Placed {
 	const hit = placed.get(person);
-	if (hit && hit.today === ctx.today && hit.soonWindowDays === ctx.soonWindowDays && hit.lastContactKey === ctx.lastContactKey) {
-		return hit;
-	}
+	if (hit && placedFor(hit, ctx)) return hit;
 	const entry: Placed = {
 		today: ctx.today,
 		soonWindowDays: ctx.soonWindowDays,
@@ -177,98 +184,6 @@ function placeOnce(person: Person, ctx: DayContext): Placed {
 	};
 	placed.set(person, entry);
 	return entry;
-}
-
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-
-/** 0 space, 1 digit, 2 letter (A–Z, a–z), -1 anything else. */
-function charClass(c: number): number {
-	if (c === 32) return 0;
-	if (c >= 48 && c <= 57) return 1;
-	if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return 2;
-	return -1;
-}
-
-/** True when every character is a space, an ASCII letter or an ASCII digit, and no number starts with 0. */
-function isPlainName(s: string): boolean {
-	for (let i = 0; i < s.length; i++) {
-		const k = charClass(s.charCodeAt(i));
-		if (k < 0) return false;
-		if (k === 1 && s.charCodeAt(i) === 48 && (i === 0 || charClass(s.charCodeAt(i - 1)) !== 1)) return false;
-	}
-	return true;
-}
-
-/**
- * The collator's order for two plain names (isPlainName), without calling it: the
- * collator (base strength, numeric, punctuation not ignored) puts a space before digits
- * before letters, ignores case, and compares runs of digits by value. A collator call
- * costs about a microsecond and a full sort of 10,000 people makes tens of thousands of
- * them. test/core/schedule.test.ts checks this against the collator on random names.
- */
-export function comparePlainNames(a: string, b: string): number {
-	let i = 0;
-	let j = 0;
-	while (i < a.length && j < b.length) {
-		const ca = a.charCodeAt(i);
-		const cb = b.charCodeAt(j);
-		const ka = charClass(ca);
-		const kb = charClass(cb);
-		if (ka !== kb) return ka < kb ? -1 : 1;
-		if (ka === 1) {
-			// Two numbers (no leading zeros): the longer is larger, else the first different digit.
-			let ei = i;
-			while (ei < a.length && charClass(a.charCodeAt(ei)) === 1) ei++;
-			let ej = j;
-			while (ej < b.length && charClass(b.charCodeAt(ej)) === 1) ej++;
-			if (ei - i !== ej - j) return ei - i < ej - j ? -1 : 1;
-			for (; i < ei; i++, j++) {
-				const d = a.charCodeAt(i) - b.charCodeAt(j);
-				if (d !== 0) return d < 0 ? -1 : 1;
-			}
-			continue;
-		}
-		const la = ka === 2 ? ca | 32 : ca;
-		const lb = kb === 2 ? cb | 32 : cb;
-		if (la !== lb) return la < lb ? -1 : 1;
-		i++;
-		j++;
-	}
-	if (i < a.length) return 1;
-	if (j < b.length) return -1;
-	return 0;
-}
-
-/** The collator's verdict on two names; plain names skip the call. */
-export function compareNames(a: string, b: string): number {
-	if (a === b) return 0;
-	if (isPlainName(a) && isPlainName(b)) return comparePlainNames(a, b);
-	return collator.compare(a, b);
-}
-
-/**
- * A plain name (isPlainName) as text whose code-unit order is comparePlainNames' order:
- * a space becomes U+0001, a number U+0002 + its length + its digits, a letter its lower
- * case. Null for any other name. Comparing two keys with `<` is far cheaper than
- * comparing the names, and a sort compares each name many times.
- */
-export function plainNameKey(name: string): string | null {
-	if (!isPlainName(name)) return null;
-	let key = '';
-	for (let i = 0; i < name.length; ) {
-		const c = name.charCodeAt(i);
-		const k = charClass(c);
-		if (k === 1) {
-			let e = i;
-			while (e < name.length && charClass(name.charCodeAt(e)) === 1) e++;
-			key += `\u0002${String.fromCharCode(32 + e - i)}${name.slice(i, e)}`;
-			i = e;
-			continue;
-		}
-		key += k === 0 ? '\u0001' : String.fromCharCode(c | 32);
-		i++;
-	}
-	return key;
 }
 
 function byPath(a: ScheduledPerson, b: ScheduledPerson): number {
@@ -436,7 +351,7 @@ export function patchDueList(
  */
 function indexOfPerson(list: readonly ScheduledPerson[], person: Person, ctx: DayContext, all: boolean): number {
 	const hit = placed.get(person);
-	if (hit && hit.today === ctx.today && hit.soonWindowDays === ctx.soonWindowDays && hit.lastContactKey === ctx.lastContactKey) {
+	if (hit && placedFor(hit, ctx)) {
 		if (!all && !ACTION.has(hit.sp.status)) return -1;
 		const i = insertionPoint(list, hit.sp, 0) - 1;
 		if (i >= 0 && list[i] === hit.sp) return i;

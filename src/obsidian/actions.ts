@@ -4,8 +4,8 @@
  * modal, or "contacted today" without one), snooze, archive, create a person. Each action collects input with a modal and
  * writes through the one writer; none reads or edits notes itself.
  */
-import { Notice, TFile } from 'obsidian';
-import type { App, WorkspaceLeaf } from 'obsidian';
+import { Notice } from 'obsidian';
+import type { App, TFile, WorkspaceLeaf } from 'obsidian';
 import { todayLocal } from '../core/dates';
 import type { KindredSettings } from '../core/settings';
 import type { LocalDate, LogEntry, Person, ScheduledPerson } from '../core/types';
@@ -179,7 +179,6 @@ export class KindredActions {
 	}
 
 	private file(path: string): TFile | null {
-		const f = this.deps.app.vault.getAbstractFileByPath(path);
-		return f instanceof TFile ? f : null;
+		return this.deps.app.vault.getFileByPath(path);
 	}
 }
