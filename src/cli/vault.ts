@@ -163,10 +163,6 @@ class FileReader {
 }
 
 /** The person tag as core's membership compares it: trimmed, without `#`, lower case. */
-function personTagOf(settings: KindredSettings): string {
-	return settings.personTag.trim().replace(/^#/, '').toLowerCase();
-}
-
 function markInvalid(person: Person, extra: Problem[]): Person {
 	return { ...person, problems: [...extra, ...person.problems], invalid: true };
 }
@@ -193,7 +189,7 @@ export function readPersonNote(
 	const byPath = matcher.byPath(notePath);
 	if (byPath === false) return null;
 	if (byPath === null && !matcher.hasMarker(data) && !matcher.hasPersonTagIn(data)) {
-		const tag = personTagOf(settings);
+		const tag = matcher.tag;
 		if (tag === '' || !mayHaveTag(fm.body, tag) || !someBodyTag(fm.body, (t) => matcher.isPersonTag(t))) return null;
 	}
 

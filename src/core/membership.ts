@@ -89,7 +89,8 @@ export class MembershipMatcher {
 	private readonly templates: string | null;
 	private readonly templatePath: string | null;
 	/** Normalised person tag; '' when tags don't make people. */
-	private readonly tag: string;
+	/** The person tag, normalised (no '#', lower case); empty when tags are off. */
+	readonly tag: string;
 	private readonly tagPrefix: string;
 	private readonly markerKey: string;
 	private readonly markerValue: string;
