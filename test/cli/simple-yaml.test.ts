@@ -143,7 +143,9 @@ describe('property: the fast path never disagrees with js-yaml', () => {
 				if (simple(yaml) !== undefined) answered++;
 				agrees(yaml);
 			}),
-			{ numRuns: 3000 },
+			// Seeded: how often the fast path answers is a property of the sample, so an
+			// unseeded run could fall just short of the floor below by chance.
+			{ numRuns: 3000, seed: 20261123 },
 		);
 		expect(answered).toBeGreaterThan(300);
 	});
