@@ -64,20 +64,37 @@ function digit(s: string, i: number): number {
  * isRealDate, without a regex or a match array: the schedule reads two dates per person.
  */
 function parseLocalDate(s: string): Ymd | null {
-	if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
-	const y0 = digit(s, 0);
-	const y1 = digit(s, 1);
-	const y2 = digit(s, 2);
-	const y3 = digit(s, 3);
-	const m0 = digit(s, 5);
-	const m1 = digit(s, 6);
-	const d0 = digit(s, 8);
-	const d1 = digit(s, 9);
+	return s.length === 10 ? parseLocalDateAt(s, 0) : null;
+}
+
+/** parseLocalDate of the 10 characters of `s` from `at` (the caller checked they exist). */
+function parseLocalDateAt(s: string, at: number): Ymd | null {
+	if (s.charCodeAt(at + 4) !== 45 || s.charCodeAt(at + 7) !== 45) return null;
+	const y0 = digit(s, at);
+	const y1 = digit(s, at + 1);
+	const y2 = digit(s, at + 2);
+	const y3 = digit(s, at + 3);
+	const m0 = digit(s, at + 5);
+	const m1 = digit(s, at + 6);
+	const d0 = digit(s, at + 8);
+	const d1 = digit(s, at + 9);
 	if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return null;
 	const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
 	const m = m0 * 10 + m1;
 	const d = d0 * 10 + d1;
 	return isRealDate(y, m, d) ? { y, m, d } : null;
+}
+
+/** `[[yyyy-MM-dd]]` exactly, naming a real day: a daily-note link, the other common way to write a date. */
+function isDailyNoteLink(s: string): boolean {
+	return (
+		s.length === 14 &&
+		s.charCodeAt(0) === 91 &&
+		s.charCodeAt(1) === 91 &&
+		s.charCodeAt(12) === 93 &&
+		s.charCodeAt(13) === 93 &&
+		parseLocalDateAt(s, 2) !== null
+	);
 }
 
 /**
@@ -162,6 +179,8 @@ export function readDate(value: unknown): DateResult {
 	if (typeof value === 'string') {
 		// The common case, a plain real `yyyy-MM-dd`: it is its own answer.
 		if (parseLocalDate(value) !== null) return { ok: true, date: value };
+		// `[[2026-11-02]]`: the date inside, without readDateText's regexes.
+		if (isDailyNoteLink(value)) return { ok: true, date: value.slice(2, 12) };
 		return readDateText(value);
 	}
 	if (value instanceof Date) {

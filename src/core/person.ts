@@ -91,9 +91,10 @@ function isBlank(v: unknown): boolean {
 
 /** A list written as YAML list or as one comma-separated string. */
 function textList(v: unknown): string[] | null {
-	// The usual list, distinct words with nothing to trim: an exact-size copy. (Pushing
-	// onto [] reserves room for 16 items, and the index keeps these for every person.)
-	if (Array.isArray(v) && isCleanTextList(v)) return v.slice() as string[];
+	// The usual list, distinct words with nothing to trim: shared, not copied (nothing
+	// edits a person's lists, and the note's parsed frontmatter is replaced, not edited,
+	// when the note changes).
+	if (Array.isArray(v) && isCleanTextList(v)) return v as string[];
 	const items = Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : typeof v === 'number' ? [v] : null;
 	if (items === null) return null;
 	const out: string[] = [];
@@ -226,19 +227,29 @@ const NONE: never[] = Object.freeze([]) as unknown as never[];
 const STATUS_TEXT: ReadonlyMap<string, PersonStatus> = new Map(STATUSES.map((s) => [s, s]));
 const ENERGY_TEXT: ReadonlyMap<string, Energy> = new Map(ENERGIES.map((e) => [e, e]));
 
-function pushProblem(problems: Problem[], field: string, value: unknown, reason: string): void {
-	problems.push({ field, value: shortValue(value), reason });
+/** `problems` with one more; the shared empty list is never pushed to. */
+function withProblem(problems: Problem[], field: string, value: unknown, reason: string): Problem[] {
+	const list = problems === NONE ? [] : problems;
+	list.push({ field, value: shortValue(value), reason });
+	return list;
 }
 
 /**
  * Read one person note. `frontmatter` is the parsed YAML (null when the note has none);
  * `log` is the note's interaction log when its body was read.
+ *
+ * With `links` false, the links to other people (`knows`, `introduced_by`) are left
+ * unread (empty), with any problems they have: nothing the due list, its filter or the
+ * person picker shows needs them, and they are the costliest fields to read (a new string
+ * per link). The plugin's index reads them with the note's body, in its background pass
+ * after the pane is drawn; the review waits for that pass.
  */
 export function readPerson(
 	path: string,
 	frontmatter: Record<string, unknown> | null | undefined,
 	settings: KindredSettings,
 	log?: LogEntry[] | null,
+	links = true,
 ): Person {
 	const keys = settings.keys;
 	// One pass over the note's own keys (looking up ten names in objects of many shapes
@@ -272,20 +283,16 @@ export function readPerson(
 		}
 	}
 
+	// Problems are rare: the list is made on the first, and no closure is made per call
+	// (one would capture these two and cost an allocation for every person read).
 	let problems: Problem[] = NONE;
 	let invalid = false;
-	/** Record a problem; `blocks` when it affects the schedule. */
-	const problem = (field: string, value: unknown, reason: string, blocks: boolean): void => {
-		if (problems === NONE) problems = [];
-		pushProblem(problems, field, value, reason);
-		if (blocks) invalid = true;
-	};
 
 	let aliasList: string[] = NONE;
 	if (!isBlank(aliases)) {
 		const list = textList(aliases);
 		if (list) aliasList = list.length === 0 ? NONE : list;
-		else problem(keys.aliases, aliases, 'must be a name or a list of names', false);
+		else problems = withProblem(problems, keys.aliases, aliases, 'must be a name or a list of names');
 	}
 
 	const hasCadence = !isBlank(rawCadence);
@@ -294,7 +301,10 @@ export function readPerson(
 	if (!isBlank(rawTrust)) {
 		trust = readTrust(rawTrust);
 		// A bad trust only blocks the schedule when it is what sets the cadence.
-		if (trust === null) problem(keys.trust, rawTrust, 'must be a whole number from 1 to 5', !hasCadence);
+		if (trust === null) {
+			problems = withProblem(problems, keys.trust, rawTrust, 'must be a whole number from 1 to 5');
+			if (!hasCadence) invalid = true;
+		}
 	}
 
 	let cadence: Cadence | null = null;
@@ -304,21 +314,30 @@ export function readPerson(
 		if (c.ok) {
 			cadence = c.cadence;
 			cadenceSource = 'note';
-		} else problem(keys.cadence, rawCadence, c.reason, true);
+		} else {
+			problems = withProblem(problems, keys.cadence, rawCadence, c.reason);
+			invalid = true;
+		}
 	} else if (trust !== null) {
 		const setting = settings.cadenceByTrust[String(trust) as '1' | '2' | '3' | '4' | '5'];
 		const c = cadenceOf(setting);
 		if (c.ok) {
 			cadence = c.cadence;
 			cadenceSource = 'trust';
-		} else problem(keys.cadence, setting, `the default for trust ${trust} in settings is not usable: ${c.reason}`, true);
+		} else {
+			problems = withProblem(problems, keys.cadence, setting, `the default for trust ${trust} in settings is not usable: ${c.reason}`);
+			invalid = true;
+		}
 	}
 
 	let lastContactField: LocalDate | null = null;
 	if (!isBlank(rawLast)) {
 		const d = readDate(rawLast);
 		if (d.ok) lastContactField = d.date;
-		else problem(keys.lastContact, rawLast, d.reason, true);
+		else {
+			problems = withProblem(problems, keys.lastContact, rawLast, d.reason);
+			invalid = true;
+		}
 	}
 
 	let status: PersonStatus = 'active';
@@ -326,44 +345,51 @@ export function readPerson(
 		const s =
 			typeof rawStatus !== 'string' ? undefined : (STATUS_TEXT.get(rawStatus) ?? STATUS_TEXT.get(rawStatus.trim().toLowerCase()));
 		if (s !== undefined) status = s;
-		else problem(keys.status, rawStatus, `must be one of ${STATUSES.join(', ')}`, true);
+		else {
+			problems = withProblem(problems, keys.status, rawStatus, `must be one of ${STATUSES.join(', ')}`);
+			invalid = true;
+		}
 	}
 
 	let snoozeUntil: LocalDate | null = null;
 	if (!isBlank(rawSnooze)) {
 		const d = readDate(rawSnooze);
 		if (d.ok) snoozeUntil = d.date;
-		else problem(keys.snoozeUntil, rawSnooze, d.reason, true);
+		else {
+			problems = withProblem(problems, keys.snoozeUntil, rawSnooze, d.reason);
+			invalid = true;
+		}
 	}
 
 	let circles: string[] = NONE;
 	if (!isBlank(rawCircles)) {
 		const list = textList(rawCircles);
 		if (list) circles = list.length === 0 ? NONE : list;
-		else problem(keys.circles, rawCircles, 'must be a word or a list of words', false);
+		else problems = withProblem(problems, keys.circles, rawCircles, 'must be a word or a list of words');
 	}
 
 	let knows: string[] = NONE;
-	const cleanKnows = Array.isArray(rawKnows) && rawKnows.length > 0 && typeof rawKnows[0] === 'string' ? cleanLinkTargets(rawKnows) : null;
+	const cleanKnows =
+		links && Array.isArray(rawKnows) && rawKnows.length > 0 && typeof rawKnows[0] === 'string' ? cleanLinkTargets(rawKnows) : null;
 	if (cleanKnows !== null) knows = cleanKnows;
-	else if (!isBlank(rawKnows)) {
+	else if (links && !isBlank(rawKnows)) {
 		const nested = nestedLink(rawKnows);
 		const items: unknown[] = nested !== null ? [`[[${nested}]]`] : Array.isArray(rawKnows) ? rawKnows : [rawKnows];
 		for (const item of items) {
 			if (isBlank(item)) continue;
 			const target = typeof item === 'string' ? linkTarget(item) : nestedLink(item);
-			if (target === null) problem(keys.knows, item, 'is not a link; write it as "[[Name]]"', false);
+			if (target === null) problems = withProblem(problems, keys.knows, item, 'is not a link; write it as "[[Name]]"');
 			else if (knows === NONE) knows = [target];
 			else if (!knows.includes(target)) knows.push(target);
 		}
 	}
 
 	let introducedBy: string | null = null;
-	if (!isBlank(rawIntro)) {
+	if (links && !isBlank(rawIntro)) {
 		const nested = nestedLink(rawIntro);
 		if (nested !== null) introducedBy = nested;
 		else if (typeof rawIntro === 'string') introducedBy = linkTarget(rawIntro) ?? rawIntro.trim();
-		else problem(keys.introducedBy, rawIntro, 'must be a link like "[[Name]]"', false);
+		else problems = withProblem(problems, keys.introducedBy, rawIntro, 'must be a link like "[[Name]]"');
 	}
 
 	let energy: Energy | null = null;
@@ -371,7 +397,7 @@ export function readPerson(
 		const e =
 			typeof rawEnergy !== 'string' ? undefined : (ENERGY_TEXT.get(rawEnergy) ?? ENERGY_TEXT.get(rawEnergy.trim().toLowerCase()));
 		if (e !== undefined) energy = e;
-		else problem(keys.energy, rawEnergy, `must be one of ${ENERGIES.join(', ')}`, false);
+		else problems = withProblem(problems, keys.energy, rawEnergy, `must be one of ${ENERGIES.join(', ')}`);
 	}
 
 	return {

@@ -47,6 +47,11 @@ export interface ReviewViewIndex {
 	readonly revision: number;
 	/** False until the first roster build has finished. */
 	readonly ready: boolean;
+	/**
+	 * False until every person note's body and links have been read (the index's
+	 * background pass at start-up): the review weighs logs and links, so it waits.
+	 */
+	readonly complete: boolean;
 	readonly roster: { all(): Person[] };
 	/** Subscribe to roster changes; returns the unsubscribe function. */
 	onChange(cb: () => void): () => void;

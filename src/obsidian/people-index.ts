@@ -2,9 +2,11 @@
  * The live people index: core's Roster fed by Obsidian's metadata cache.
  *
  * start() builds the roster in one pass over the cache (frontmatter and tags, no note
- * bodies), so the due list can be drawn at once. A background pass then reads the bodies
- * of person notes only, in small batches that yield to the app, to pick up hand-typed
- * log lines newer than `last_contact`. After that every change costs one note's work:
+ * bodies), reading what the due list needs, so it can be drawn at once. A background
+ * pass then reads the bodies of person notes only, in small batches that yield to the
+ * app, to pick up hand-typed log lines newer than `last_contact`, and reads each
+ * person's links to others (`knows`, `introduced_by`) with it; `complete` tells when it
+ * is done (the network review waits for it). After that every change costs one note's work:
  * the cache's `changed` event hands over the note's text (its log is read from that),
  * `deleted` removes, and the vault's `rename` moves (the cache does not fire on rename).
  * Only a settings change rebuilds everything.
@@ -28,8 +30,8 @@ import type { NoteBody } from './note-body';
 
 export interface PeopleIndexDeps {
 	app: {
-		vault: Pick<Vault, 'getMarkdownFiles' | 'getFileByPath' | 'cachedRead' | 'on' | 'offref'>;
-		metadataCache: Pick<MetadataCache, 'getFileCache' | 'on' | 'offref'>;
+		vault: Pick<Vault, 'getRoot' | 'getFileByPath' | 'cachedRead' | 'on' | 'offref'>;
+		metadataCache: Pick<MetadataCache, 'getCache' | 'getFileCache' | 'on' | 'offref'>;
 	};
 	getSettings: () => KindredSettings;
 	/** The Templates (or Templater) folder: notes in it are never people. */
@@ -37,6 +39,9 @@ export interface PeopleIndexDeps {
 	/** Lets the app breathe between background batches; tests pass an immediate one. */
 	pause?: () => Promise<void>;
 }
+
+/** What is known of the body of a note that could not be read: nothing. */
+const UNREAD: NoteBody = Object.freeze({ log: [], logProblems: [], frontmatterError: null });
 
 /** Person notes whose bodies are read per background batch. */
 const BATCH = 40;
@@ -86,7 +91,40 @@ function readNote(
 	const fm = frontmatterOf(cache);
 	if (!isMember(matcher, path, cache, fm)) return null;
 	const body = bodies.get(path);
-	return withBody(readPerson(path, fm, settings, body?.log ?? null), body);
+	// Links to other people are read with the body (see readPerson): not before the pane.
+	return withBody(readPerson(path, fm, settings, body?.log ?? null, body !== undefined), body);
+}
+
+/** True for a path ending in `.md`, as `getMarkdownFiles` has it (lower case). */
+function endsWithMd(path: string): boolean {
+	const n = path.length;
+	return n >= 3 && path.charCodeAt(n - 3) === 46 && path.charCodeAt(n - 2) === 109 && path.charCodeAt(n - 1) === 100;
+}
+
+/**
+ * Every markdown note under `root`, with its cache entry: what `getMarkdownFiles` and
+ * `getFileCache` give, in one walk of the folder tree that reads each file's path once
+ * and asks the cache by path. A note's path decides it is one; only a `.md` path with no
+ * cache entry (a note not parsed yet, or a folder named like a note) costs a type check.
+ * The start-up build runs this over every file in the vault.
+ */
+function forEachNotePath(
+	root: TFolder,
+	getCache: (path: string) => CachedMetadata | null,
+	visit: (path: string, cache: CachedMetadata | null) => void,
+): void {
+	const folders: TFolder[] = [root];
+	for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+		for (const child of folder.children) {
+			const path = child.path;
+			if (endsWithMd(path)) {
+				const cache = getCache(path);
+				if (cache !== null) visit(path, cache);
+				else if (child instanceof TFolder) folders.push(child);
+				else if (child instanceof TFile) visit(path, null);
+			} else if (child instanceof TFolder) folders.push(child);
+		}
+	}
 }
 
 function isMarkdown(file: TAbstractFile): file is TFile {
@@ -97,6 +135,8 @@ export class PeopleIndex extends Component implements DueViewIndex {
 	readonly roster: Roster = new Roster();
 	/** False until start() has built the roster from the cache. */
 	ready = false;
+	/** False until the background pass has read every person note's body and links. */
+	complete = false;
 	/** What was read from person notes' text, by path; absent until the body was read. */
 	private readonly bodies: Map<string, NoteBody> = new Map();
 	private readonly listeners: Set<() => void> = new Set();
@@ -206,17 +246,16 @@ export class PeopleIndex extends Component implements DueViewIndex {
 		// Everything the loop needs in locals: it runs once per note in the vault.
 		const roster = this.roster;
 		const bodies = this.bodies;
-		const getFileCache = metadataCache.getFileCache.bind(metadataCache);
+		const getCache = metadataCache.getCache.bind(metadataCache);
 		// Only a rebuild has people to drop: those not seen in this pass.
 		const stale = roster.size > 0 ? new Set(roster.paths()) : null;
-		for (const file of vault.getMarkdownFiles()) {
-			const path = file.path;
-			const person = readNote(path, getFileCache(file), settings, matcher, bodies);
+		forEachNotePath(vault.getRoot(), getCache, (path, cache) => {
+			const person = readNote(path, cache, settings, matcher, bodies);
 			if (person) {
 				stale?.delete(path);
 				roster.upsert(person);
 			}
-		}
+		});
 		if (stale) for (const path of stale) this.forgetQuietly(path);
 	}
 
@@ -298,19 +337,24 @@ export class PeopleIndex extends Component implements DueViewIndex {
 	/** Read person notes' bodies for their logs, a few at a time, off the critical path. */
 	private readLogsInBackground(): void {
 		const gen = ++this.generation;
+		this.complete = false;
 		// Which notes still need reading is worked out after the first pause, off start-up's path.
-		this.logsRead = this.readLogs(gen, () => {
-			const pending: string[] = [];
-			for (const path of this.roster.paths()) if (!this.bodies.has(path)) pending.push(path);
-			return pending;
-		});
+		this.logsRead = this.readLogs(
+			gen,
+			() => {
+				const pending: string[] = [];
+				for (const path of this.roster.paths()) if (!this.bodies.has(path)) pending.push(path);
+				return pending;
+			},
+			true,
+		);
 	}
 
 	/** A note that became a person without a change event (moved into a people folder): read its body. */
 	private readMissingBodies(paths: string[]): void {
 		const missing = paths.filter((p) => this.roster.has(p) && !this.bodies.has(p));
 		if (missing.length === 0) return;
-		const pass = this.readLogs(this.generation, () => missing);
+		const pass = this.readLogs(this.generation, () => missing, false);
 		const previous = this.logsRead;
 		this.logsRead = Promise.all([previous, pass]).then(() => undefined);
 	}
@@ -318,9 +362,10 @@ export class PeopleIndex extends Component implements DueViewIndex {
 	/**
 	 * Read the bodies of the notes `which` names (asked after the first pause), in
 	 * batches. Listeners are told at most every PASS_SIGNAL_MS while it runs, and once at
-	 * the end if anything moved since they were last told.
+	 * the end if anything moved since they were last told. The start-up pass (`all`) ends
+	 * by marking the index complete.
 	 */
-	private async readLogs(gen: number, which: () => string[]): Promise<void> {
+	private async readLogs(gen: number, which: () => string[], all: boolean): Promise<void> {
 		const { vault, metadataCache } = this.deps.app;
 		const pause = this.deps.pause ?? defaultPause;
 		await pause();
@@ -343,19 +388,29 @@ export class PeopleIndex extends Component implements DueViewIndex {
 			files.forEach((file, k) => {
 				const text = texts[k];
 				// A `changed` event that arrived meanwhile brought newer text; keep it.
-				if (text === null || this.bodies.has(file.path) || !this.roster.has(file.path)) return;
+				if (this.bodies.has(file.path) || !this.roster.has(file.path)) return;
 				const cache = metadataCache.getFileCache(file);
-				this.bodies.set(file.path, readBody(text, cache, settings));
+				// A note that could not be read adds no log, but its links (from the cache)
+				// are read all the same; its next change or a settings change reads it again.
+				this.bodies.set(file.path, text === null ? UNREAD : readBody(text, cache, settings));
 				const person = this.read(file.path, cache, settings, matcher);
 				if (person) this.roster.upsert(person);
 			});
+			// The start-up pass's last batch completes the index: that signal carries both.
+			const done = all && i + BATCH >= paths.length;
+			if (done) this.complete = true;
 			const now = performance.now();
-			if (this.revision !== this.signalled && now - lastSignal >= PASS_SIGNAL_MS) {
+			if (done || (this.revision !== this.signalled && now - lastSignal >= PASS_SIGNAL_MS)) {
 				lastSignal = now;
 				this.emit();
 			}
 		}
-		if (gen === this.generation && this.revision !== this.signalled) this.emit();
+		if (gen !== this.generation) return;
+		// No person notes at all: complete without a batch.
+		if (all && !this.complete) {
+			this.complete = true;
+			this.emit();
+		} else if (this.revision !== this.signalled) this.emit();
 	}
 
 	/** Run `fn`, then tell listeners once if the roster moved. */

@@ -88,7 +88,7 @@ export class ReviewView extends RefreshableView<ReviewViewDeps> {
 	/** Besides today and the settings: the index and which lists are expanded. */
 	protected contentKey(): string {
 		const index = this.deps.index;
-		return [index.revision, index.ready, [...this.expanded].join(',')].join('\u0000');
+		return [index.revision, index.ready, index.complete, [...this.expanded].join(',')].join('\u0000');
 	}
 
 	protected draw(today: LocalDate, settings: KindredSettings): void {
@@ -97,7 +97,8 @@ export class ReviewView extends RefreshableView<ReviewViewDeps> {
 		const scrollTop = root.scrollTop;
 		const focus = this.focusedControl();
 		root.empty();
-		if (!index.ready) {
+		// Logs and links arrive in the background pass: a review before it would undercount.
+		if (!index.ready || !index.complete) {
 			root.createDiv({ cls: 'kindred-review-empty', text: 'Reading your people…' });
 			return;
 		}

@@ -411,3 +411,31 @@ describe('readPerson at scale: what is computed once and shared', () => {
 		expect(readPerson('People/A.md', fm, settings).trust).toBeNull();
 	});
 });
+
+describe('readPerson without links (what the index reads before note bodies)', () => {
+	const value = fc.oneof(
+		fc.constantFrom('[[Ben]]', '[[Ben|B]]', 'Ben', '[[2026-11-02]]', '2026-02-30', 'monthly', 'drains', 'paused', '', '  '),
+		fc.constantFrom(null, 3, 4.5, true),
+		fc.array(fc.constantFrom('[[Ben]]', '[[Cleo#Work]]', 'Dan', 'work', 7), { maxLength: 4 }),
+		fc.constant([['Ben']]),
+		fc.string({ maxLength: 8 }),
+	);
+	const keys = ['aliases', 'cadence', 'trust', 'last_contact', 'status', 'snooze_until', 'circles', 'knows', 'introduced_by', 'energy'];
+
+	it('reads everything else exactly as the full read does, and no link or link problem', () => {
+		fc.assert(
+			fc.property(fc.dictionary(fc.constantFrom(...keys), value), (fm) => {
+				const full = readPerson('People/Ana.md', fm, settings);
+				const light = readPerson('People/Ana.md', fm, settings, null, false);
+				const linkFields = new Set(['knows', 'introduced_by']);
+				expect(light).toEqual({
+					...full,
+					knows: [],
+					introducedBy: null,
+					problems: full.problems.filter((p) => !linkFields.has(p.field)),
+				});
+			}),
+			{ numRuns: propertyRuns(3000) },
+		);
+	});
+});

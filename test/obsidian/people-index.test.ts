@@ -83,6 +83,42 @@ describe('building from the metadata cache', () => {
 		expect(index.dueList('2026-11-23', true)[0].lastContact).toBe('2026-11-20');
 	});
 
+	it('reads links to other people with the bodies, and is complete when the pass is done', async () => {
+		const linked = ana.replace('last_contact: 2026-10-01\n', 'last_contact: 2026-10-01\nknows: ["[[Ben]]", "Ben"]\nintroduced_by: "[[Cleo]]"\n');
+		const vault = makeVault({ 'People/Ana.md': linked, 'People/Ben.md': '---\ntrust: 2\nknows: ["[[Ana]]"]\n---\n' });
+		let release!: () => void;
+		const gate = new Promise<void>((resolve) => (release = resolve));
+		// Ben's body cannot be read: his links come from the cache all the same.
+		vi.spyOn(vault.app.vault, 'cachedRead').mockImplementation(async (file) => {
+			if (file.path === 'People/Ben.md') throw new Error('EIO');
+			return vault.app.vault.adapter.read(file.path);
+		});
+		const index = new PeopleIndex({ app: vault.obsidian, getSettings: () => settingsWith(), pause: () => gate });
+		index.load();
+		index.start();
+		const heard = vi.fn();
+		index.onChange(heard);
+		// Drawn from the cache: everything the due list shows, no links yet, not complete.
+		expect(index.complete).toBe(false);
+		const before = index.get('People/Ana.md')!;
+		expect([before.trust, before.cadence?.label, before.lastContactField]).toEqual([4, 'monthly', '2026-10-01']);
+		expect([before.knows, before.introducedBy, before.problems]).toEqual([[], null, []]);
+
+		release();
+		await index.logsRead;
+		expect(index.complete).toBe(true);
+		expect(heard).toHaveBeenCalled();
+		const after = index.get('People/Ana.md')!;
+		expect([after.knows, after.introducedBy]).toEqual([['Ben'], 'Cleo']);
+		expect(after.problems.map((p) => `${p.field} ${p.reason}`)).toEqual(['knows is not a link; write it as "[[Name]]"']);
+		expect(index.get('People/Ben.md')!.knows).toEqual(['Ana']);
+	});
+
+	it('is complete at once, and says so, when there are no people', async () => {
+		const index = await startIndex(makeVault({ 'Notes/Shopping.md': other }));
+		expect([index.ready, index.complete, index.peopleCount]).toEqual([true, true, 0]);
+	});
+
 	it('reads bodies of person notes only in the background pass', async () => {
 		const vault = makeVault({ 'People/Ana.md': ana, 'Notes/Shopping.md': other, 'Notes/Recipes.md': other });
 		const read = vi.spyOn(vault.app.vault, 'cachedRead');

@@ -23,6 +23,7 @@ import { captureNotices, flush, freezeToday, makeVault, startIndex } from './har
 class FakeIndex implements ReviewViewIndex {
 	readonly roster = new Roster();
 	ready = true;
+	complete = true;
 	reads = 0;
 	readonly listeners = new Set<() => void>();
 	constructor() {
@@ -244,8 +245,13 @@ describe('the review view', () => {
 		index.ready = false;
 		const { root, view } = await mount(index);
 		expect(text(root)).toBe('Reading your people…');
+		// Built, but logs and links are still being read: still waiting.
 		index.ready = true;
+		index.complete = false;
 		index.put(b('Ana').trust(3).lastContact('2026-11-20').build());
+		view.redraw();
+		expect(text(root)).toBe('Reading your people…');
+		index.complete = true;
 		view.redraw();
 		expect(text(section(root, 'reciprocity'))).toContain('No touchpoints marked gave or received in the last 12 months.');
 		expect(text(section(root, 'introductions'))).toContain('None: no two people who share a circle are strangers');
