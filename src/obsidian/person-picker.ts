@@ -4,6 +4,7 @@
  */
 import { FuzzySuggestModal } from 'obsidian';
 import type { App } from 'obsidian';
+import { byName } from '../core/by-name';
 import type { Person, ScheduledPerson } from '../core/types';
 
 export interface PickItem {
@@ -23,9 +24,8 @@ export function pickerItems(due: readonly ScheduledPerson[], everyone: readonly 
 			ordered.push(sp.person);
 		}
 	}
-	const rest = everyone
-		.filter((p) => !seen.has(p.path))
-		.sort((a, b) => a.name.localeCompare(b.name) || a.path.localeCompare(b.path));
+	// The review's name order (numbers by value, case and accents aside), from core.
+	const rest = everyone.filter((p) => !seen.has(p.path)).sort(byName);
 	const items: PickItem[] = [];
 	for (const p of [...ordered, ...rest]) {
 		items.push({ path: p.path, name: p.name, label: p.name });

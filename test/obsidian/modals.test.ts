@@ -86,4 +86,9 @@ describe('pickerItems', () => {
 			['Benny (ben)', 'People/ben.md'],
 		]);
 	});
+
+	it('puts the rest in the review\'s name order: numbers by value, case aside', () => {
+		const names = ['Sam 10', 'sam 9', 'Sam 2', 'Émile', 'Eve'];
+		expect(pickerItems([], names.map((n) => person(n))).map((i) => i.label)).toEqual(['Émile', 'Eve', 'Sam 2', 'sam 9', 'Sam 10']);
+	});
 });
