@@ -29,8 +29,10 @@ export function isLeapYear(y: number): boolean {
 	return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
+const MONTH_DAYS: readonly number[] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(y: number, m: number): number {
-	return [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+	return m === 2 && isLeapYear(y) ? 29 : MONTH_DAYS[m - 1];
 }
 
 function isRealDate(y: number, m: number, d: number): boolean {
@@ -69,7 +71,22 @@ function parseLocalDate(s: string): Ymd | null {
 
 /** parseLocalDate of the 10 characters of `s` from `at` (the caller checked they exist). */
 function parseLocalDateAt(s: string, at: number): Ymd | null {
-	if (s.charCodeAt(at + 4) !== 45 || s.charCodeAt(at + 7) !== 45) return null;
+	const packed = packedDateAt(s, at);
+	if (packed < 0) return null;
+	return { y: Math.floor(packed / 10000), m: Math.floor(packed / 100) % 100, d: packed % 100 };
+}
+
+/** True when the 10 characters of `s` from `at` are a real `yyyy-MM-dd`, with nothing built. */
+function isLocalDateAt(s: string, at: number): boolean {
+	return packedDateAt(s, at) >= 0;
+}
+
+/**
+ * The 10 characters of `s` from `at` as y·10000 + m·100 + d when they are a real
+ * `yyyy-MM-dd`, else -1: one number rather than an object, so asking costs no allocation.
+ */
+function packedDateAt(s: string, at: number): number {
+	if (s.charCodeAt(at + 4) !== 45 || s.charCodeAt(at + 7) !== 45) return -1;
 	const y0 = digit(s, at);
 	const y1 = digit(s, at + 1);
 	const y2 = digit(s, at + 2);
@@ -78,11 +95,11 @@ function parseLocalDateAt(s: string, at: number): Ymd | null {
 	const m1 = digit(s, at + 6);
 	const d0 = digit(s, at + 8);
 	const d1 = digit(s, at + 9);
-	if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return null;
+	if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return -1;
 	const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
 	const m = m0 * 10 + m1;
 	const d = d0 * 10 + d1;
-	return isRealDate(y, m, d) ? { y, m, d } : null;
+	return isRealDate(y, m, d) ? y * 10000 + m * 100 + d : -1;
 }
 
 /** `[[yyyy-MM-dd]]` exactly, naming a real day: a daily-note link, the other common way to write a date. */
@@ -93,8 +110,19 @@ function isDailyNoteLink(s: string): boolean {
 		s.charCodeAt(1) === 91 &&
 		s.charCodeAt(12) === 93 &&
 		s.charCodeAt(13) === 93 &&
-		parseLocalDateAt(s, 2) !== null
+		isLocalDateAt(s, 2)
 	);
+}
+
+/**
+ * The date of the two usual spellings, a plain real `yyyy-MM-dd` (returned as it is) or
+ * a `[[yyyy-MM-dd]]` daily-note link, else null: readDate's answer for them without a
+ * result object. Anything else (a Date, a time, padding, an error) is readDate's.
+ */
+export function usualDate(value: unknown): LocalDate | null {
+	if (typeof value !== 'string') return null;
+	if (value.length === 10) return isLocalDateAt(value, 0) ? value : null;
+	return isDailyNoteLink(value) ? value.slice(2, 12) : null;
 }
 
 /**
@@ -143,7 +171,7 @@ export function addMonthsDayNumber(date: LocalDate, n: number): number {
 
 /** True for `yyyy-MM-dd` naming a day that exists (no 2026-02-30, no 2025-02-29). */
 export function isLocalDate(s: string): boolean {
-	if (parseLocalDate(s) !== null) return true;
+	if (s.length === 10 && isLocalDateAt(s, 0)) return true;
 	const match = SHAPE.exec(s);
 	return match !== null && isRealDate(+match[1], +match[2], +match[3]);
 }
@@ -178,9 +206,9 @@ export function shortValue(value: unknown, max = 60): string {
 export function readDate(value: unknown): DateResult {
 	if (typeof value === 'string') {
 		// The common case, a plain real `yyyy-MM-dd`: it is its own answer.
-		if (parseLocalDate(value) !== null) return { ok: true, date: value };
-		// `[[2026-11-02]]`: the date inside, without readDateText's regexes.
-		if (isDailyNoteLink(value)) return { ok: true, date: value.slice(2, 12) };
+		// The usual spellings without readDateText's regexes.
+		const usual = usualDate(value);
+		if (usual !== null) return { ok: true, date: usual };
 		return readDateText(value);
 	}
 	if (value instanceof Date) {

@@ -55,19 +55,24 @@ function forEachFrontmatterTag(frontmatter: Record<string, unknown>, fn: (tag: s
 	for (const key in frontmatter) {
 		if (!Object.prototype.hasOwnProperty.call(frontmatter, key) || !isTagKey(key)) continue;
 		const v = frontmatter[key];
-		const items = Array.isArray(v) ? v : [v];
-		for (const item of items) {
-			if (typeof item !== 'string' && typeof item !== 'number') continue;
-			// One plain word (the usual `tags: [project]`) is its own tag: no split, no regex.
-			if (typeof item === 'string' && isPlainWord(item)) {
-				if (fn(item)) return true;
-				continue;
-			}
-			for (const part of String(item).split(/[,\s]+/)) {
-				const t = part.replace(/^#/, '');
-				if (t !== '' && fn(t)) return true;
-			}
+		// A list, or one value read as a list of one (without making that list).
+		if (!Array.isArray(v)) {
+			if (someTagIn(v, fn)) return true;
+			continue;
 		}
+		for (const item of v) if (someTagIn(item, fn)) return true;
+	}
+	return false;
+}
+
+/** The tags one value of `tags` holds (text may hold several): true when `fn` is for one. */
+function someTagIn(item: unknown, fn: (tag: string) => boolean): boolean {
+	if (typeof item !== 'string' && typeof item !== 'number') return false;
+	// One plain word (the usual `tags: [project]`) is its own tag: no split, no regex.
+	if (typeof item === 'string' && isPlainWord(item)) return fn(item);
+	for (const part of String(item).split(/[,\s]+/)) {
+		const t = part.replace(/^#/, '');
+		if (t !== '' && fn(t)) return true;
 	}
 	return false;
 }
@@ -94,6 +99,8 @@ export class MembershipMatcher {
 	private readonly tagPrefix: string;
 	private readonly markerKey: string;
 	private readonly markerValue: string;
+	/** isPersonTag as a function made once: hasPersonTagIn runs for most notes in the vault. */
+	private readonly personTagTest: (tag: string) => boolean = (tag) => this.isPersonTag(tag);
 
 	constructor(settings: KindredSettings, templatesFolder?: string | null) {
 		this.folders = settings.peopleFolders.map(folderPrefix).filter((f): f is string => f !== null);
@@ -136,7 +143,7 @@ export class MembershipMatcher {
 	/** True when the frontmatter's `tags` / `tag` carry the person tag. */
 	hasPersonTagIn(frontmatter: Record<string, unknown> | null | undefined): boolean {
 		if (this.tag === '' || !frontmatter) return false;
-		return forEachFrontmatterTag(frontmatter, (t) => this.isPersonTag(t));
+		return forEachFrontmatterTag(frontmatter, this.personTagTest);
 	}
 
 	/** True when the frontmatter carries the marker (an empty marker value: the key with any value). */

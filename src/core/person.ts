@@ -11,7 +11,7 @@
  */
 import { parseCadence } from './cadence';
 import type { CadenceResult } from './cadence';
-import { readDate, shortValue } from './dates';
+import { readDate, shortValue, usualDate } from './dates';
 import type { KindredSettings } from './settings';
 import type { Cadence, Energy, LocalDate, LogEntry, Person, PersonStatus, Problem } from './types';
 
@@ -330,8 +330,9 @@ export function readPerson(
 		}
 	}
 
-	let lastContactField: LocalDate | null = null;
-	if (!isBlank(rawLast)) {
+	// usualDate first: the two usual spellings need no result object (read per person).
+	let lastContactField: LocalDate | null = usualDate(rawLast);
+	if (lastContactField === null && !isBlank(rawLast)) {
 		const d = readDate(rawLast);
 		if (d.ok) lastContactField = d.date;
 		else {
@@ -351,8 +352,8 @@ export function readPerson(
 		}
 	}
 
-	let snoozeUntil: LocalDate | null = null;
-	if (!isBlank(rawSnooze)) {
+	let snoozeUntil: LocalDate | null = usualDate(rawSnooze);
+	if (snoozeUntil === null && !isBlank(rawSnooze)) {
 		const d = readDate(rawSnooze);
 		if (d.ok) snoozeUntil = d.date;
 		else {

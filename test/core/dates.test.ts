@@ -16,6 +16,7 @@ import {
 	maxDate,
 	readDate,
 	todayLocal,
+	usualDate,
 } from '../../src/core/dates';
 import { propertyRuns } from '../builders';
 
@@ -298,6 +299,40 @@ describe('the fast paths: day numbers by arithmetic, readDate without a regex', 
 				expect(readDate(new Date(utc.getTime() + ms))).toEqual({ ok: true, date: iso(utc) });
 			}),
 			{ numRuns: runs },
+		);
+	});
+});
+
+describe('usualDate: readDate\'s answer for the two usual spellings, with nothing built', () => {
+	it.each<[unknown, string | null]>([
+		['2026-11-02', '2026-11-02'],
+		['[[2026-11-02]]', '2026-11-02'],
+		['2024-02-29', '2024-02-29'],
+		['2025-02-29', null],
+		['[[2026-02-30]]', null],
+		[' 2026-11-02', null],
+		['2026-11-02T10:00', null],
+		['[[2026-11-02|Mon]]', null],
+		[new Date('2026-11-02T00:00:00Z'), null],
+		[20261102, null],
+	])('%j → %j', (value, want) => {
+		expect(usualDate(value)).toBe(want);
+	});
+
+	it('never disagrees with readDate, and knows every real date in both spellings', () => {
+		// Real and impossible dates alike: years 1-9999, months 0-13, days 0-32.
+		const ymd = fc
+			.tuple(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+			.map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+		const noise = fc.string({ unit: fc.constantFrom('2', '0', '1', '-', '[', ']', ' ', 'T'), minLength: 8, maxLength: 16 });
+		fc.assert(
+			fc.property(fc.oneof(ymd, ymd.map((s) => `[[${s}]]`), noise), (s) => {
+				const usual = usualDate(s);
+				const read = readDate(s);
+				if (usual !== null) expect(read).toEqual({ ok: true, date: usual });
+				else if (/^(\[\[)?\d{4}-\d{2}-\d{2}(\]\])?$/.test(s)) expect(read.ok).toBe(false);
+			}),
+			{ numRuns: propertyRuns(3000) },
 		);
 	});
 });
