@@ -11,7 +11,7 @@ import { dueList } from '../core/schedule';
 
 export function runDue(args: DueArgs, io: Io): number {
 	const today = resolveToday(args.today, io.now());
-	const vault = loadVault(args.vault ?? io.defaultVault);
+	const vault = loadVault(args.vault ?? io.defaultVault, { scheduleFor: today });
 	warn(io, vault.warnings);
 	const list = dueList(vault.people, today, vault.settings, { all: args.all });
 

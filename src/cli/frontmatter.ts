@@ -18,11 +18,15 @@
  * - the common simple shapes (`key: value` lines, one-line lists, block lists of scalars)
  *   are read by simple-yaml.ts, which builds the object js-yaml would; everything else,
  *   and every error, is js-yaml's.
+ * The block is located (locateFrontmatter) apart from being parsed (parseFrontmatter), so
+ * the reader can leave unparsed a block that cannot make its note a person
+ * (yamlMayHaveKey, yamlMayHaveWord).
  */
 import { DEFAULT_SCHEMA, load, Type, YAMLException } from 'js-yaml';
 import { isLocalDate } from '../core/dates';
 import type { ParseYaml } from '../core/types';
 import { implicitTypesOf, loadSimpleYaml } from './simple-yaml';
+import { ownString } from './text';
 
 export type FrontmatterResult =
 	| { kind: 'none'; body: string }
@@ -88,18 +92,31 @@ function isJsSpace(c: number): boolean {
  * (after optional whitespace) are removed: such a block is an empty set of keys and is not
  * parsed. Most blocks start with a key, which answers at the first character.
  */
-function blankBlock(yaml: string): boolean {
-	let i = 0;
-	while (i < yaml.length && isJsSpace(yaml.charCodeAt(i))) i++;
-	if (i === yaml.length) return true;
-	if (yaml.charCodeAt(i) !== 35 /* # */) return false;
-	return yaml.replace(/^\s*#[^\n]+/gm, '').trim() === '';
+function blankBlock(text: string, from: number, to: number): boolean {
+	let i = from;
+	while (i < to && isJsSpace(text.charCodeAt(i))) i++;
+	if (i === to) return true;
+	if (text.charCodeAt(i) !== 35 /* # */) return false;
+	return text.slice(from, to).replace(/^\s*#[^\n]+/gm, '').trim() === '';
 }
 
-/** Read the frontmatter of a note's text (BOM already removed). Never throws. */
-export function readFrontmatter(text: string): FrontmatterResult {
+/**
+ * Where a note's frontmatter is, found without parsing it: none; a block in a language
+ * that is refused; or YAML at `[from, to)`. The body starts at `bodyAt` when the YAML
+ * reads, at `errorBodyAt` (after the closing line) when it does not; the two differ only
+ * when the first line starting `---` is not the closing line (`---x`, `----`).
+ */
+export type FrontmatterBlock =
+	| { kind: 'none' }
+	| { kind: 'refused'; reason: string; bodyAt: number }
+	| { kind: 'yaml'; from: number; to: number; bodyAt: number; errorBodyAt: number };
+
+const NO_BLOCK: FrontmatterBlock = Object.freeze({ kind: 'none' });
+
+/** Locate the frontmatter of a note's text (BOM already removed). Never throws. */
+export function locateFrontmatter(text: string): FrontmatterBlock {
 	// The opening line: `---` and an optional language, then a line ending.
-	if (!text.startsWith('---') || text.charCodeAt(3) === 45 /* - */) return { kind: 'none', body: text };
+	if (!text.startsWith('---') || text.charCodeAt(3) === 45 /* - */) return NO_BLOCK;
 	let eol = 3;
 	while (eol < text.length) {
 		const c = text.charCodeAt(eol);
@@ -107,31 +124,38 @@ export function readFrontmatter(text: string): FrontmatterResult {
 		eol++;
 	}
 	const lineEnd = text.charCodeAt(eol) === 13 ? eol + 1 : eol;
-	if (text.charCodeAt(lineEnd) !== 10) return { kind: 'none', body: text };
+	if (text.charCodeAt(lineEnd) !== 10) return NO_BLOCK;
 
 	// A closing `---` line must exist (searched from the opening line's `\n`).
 	const close = findClosing(text, lineEnd);
-	if (close === null) return { kind: 'none', body: text };
+	if (close === null) return NO_BLOCK;
 
-	const raw = text.slice(3, eol);
-	const language = raw.trim();
+	// Most notes open with a bare `---`: no language to read.
+	const language = eol === 3 ? '' : text.slice(3, eol).trim();
 	const lower = language.toLowerCase();
 	if (language !== '' && lower !== 'yaml' && lower !== 'yml') {
-		return { kind: 'error', reason: refusal(language), body: text.slice(close) };
+		return { kind: 'refused', reason: refusal(language), bodyAt: close };
 	}
 
 	// The YAML runs from the opening line's end (after a language name) to the first
 	// `\n---`, which may come before the closing line found above (`\n----`).
 	const from = language === '' ? 3 : eol;
-	const closeAt = text.indexOf('\n---', from);
-	let bodyAt = closeAt + 4;
+	const to = text.indexOf('\n---', from);
+	let bodyAt = to + 4;
 	if (text.charCodeAt(bodyAt) === 13) bodyAt++;
 	if (text.charCodeAt(bodyAt) === 10) bodyAt++;
-	const body = text.slice(bodyAt);
-	const yaml = text.slice(from, closeAt);
-	if (blankBlock(yaml)) return { kind: 'ok', data: {}, body };
+	return { kind: 'yaml', from, to, bodyAt, errorBodyAt: close };
+}
+
+/** Parse the frontmatter located by locateFrontmatter. Never throws. */
+export function parseFrontmatter(text: string, block: FrontmatterBlock): FrontmatterResult {
+	if (block.kind === 'none') return { kind: 'none', body: text };
+	if (block.kind === 'refused') return { kind: 'error', reason: block.reason, body: text.slice(block.bodyAt) };
+	const body = text.slice(block.bodyAt);
+	if (blankBlock(text, block.from, block.to)) return { kind: 'ok', data: {}, body };
 	try {
-		const data: unknown = loadSimpleYaml(yaml, IMPLICIT_TYPES) ?? parseYaml(yaml);
+		// The fast path reads the block in place and keeps nothing of it; js-yaml gets a copy.
+		const data: unknown = loadSimpleYaml(text, IMPLICIT_TYPES, block.from, block.to) ?? parseYaml(ownString(text.slice(block.from, block.to)));
 		if (data === null || data === undefined) return { kind: 'ok', data: {}, body };
 		if (typeof data !== 'object' || Array.isArray(data) || data instanceof Date) {
 			return { kind: 'error', reason: 'is not a set of "key: value" lines', body };
@@ -139,6 +163,80 @@ export function readFrontmatter(text: string): FrontmatterResult {
 		return { kind: 'ok', data: data as Record<string, unknown>, body };
 	} catch (err) {
 		const reason = err instanceof YAMLException ? yamlReason(err) : err instanceof Error ? err.message : String(err);
-		return { kind: 'error', reason, body: text.slice(close) };
+		return { kind: 'error', reason, body: text.slice(block.errorBodyAt) };
 	}
+}
+
+/** Read the frontmatter of a note's text (BOM already removed). Never throws. */
+export function readFrontmatter(text: string): FrontmatterResult {
+	return parseFrontmatter(text, locateFrontmatter(text));
+}
+
+/**
+ * True when the YAML at `[from, to)` can only give strings that are in its text as
+ * written: it is ASCII (no character lower-cases into an ASCII one, as the Kelvin sign
+ * does) and has no backslash (no escape spells a character another way). Then aliases,
+ * merges, quoting, folding and block scalars still only move, join with a space or
+ * a line break, or repeat the text that is there.
+ */
+function literalYaml(text: string, from: number, to: number): boolean {
+	for (let i = from; i < to; i++) {
+		const c = text.charCodeAt(i);
+		if (c >= 128 || c === 92) return false;
+	}
+	return true;
+}
+
+// The key and the word are settings, the same for every note: checked once, not per note.
+let checkedKey: string | null = null;
+let keyIsPlain = false;
+let checkedWord: string | null = null;
+let wordIsPlain = false;
+
+/** Keys that a YAML key which is not a string turns into (js-yaml keys a map by String(key)). */
+const NON_STRING_KEYS: ReadonlySet<string> = new Set(['true', 'false', 'null', 'NaN', 'Infinity']);
+
+/**
+ * False only when the mapping parsed from the YAML at `[from, to)` cannot have the key
+ * `key`, whatever the YAML says: the block is literal (literalYaml), `key` is a plain
+ * name (a letter or `_`, then letters, digits, `_` or `-`) that no number, boolean, null
+ * or date key stringifies to, and `key` is nowhere in the block. Lets the reader skip
+ * parsing a note that nothing else makes a person.
+ */
+export function yamlMayHaveKey(text: string, from: number, to: number, key: string): boolean {
+	if (key !== checkedKey) {
+		keyIsPlain = /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) && !NON_STRING_KEYS.has(key);
+		checkedKey = key;
+	}
+	if (!keyIsPlain) return true;
+	const at = text.indexOf(key, from);
+	if (at !== -1 && at + key.length <= to) return true;
+	return !literalYaml(text, from, to);
+}
+
+/**
+ * False only when no string or number (as text) in the YAML at `[from, to)`, lower-cased,
+ * can contain `word`: the block is literal (literalYaml), `word` is visible ASCII without
+ * capitals and has a character that no number's text has (so `.inf` or `0x1F` cannot
+ * spell it), and `word` is nowhere in the block in any case.
+ */
+export function yamlMayHaveWord(text: string, from: number, to: number, word: string): boolean {
+	if (word !== checkedWord) {
+		// Numbers print with digits, `.`, `+`, `-`, `e`, or as Infinity / NaN (lower-cased).
+		wordIsPlain = /^[\x21-\x40\x5b-\x7e]+$/.test(word) && /[^0-9.+\-aefinty]/.test(word);
+		checkedWord = word;
+	}
+	if (!wordIsPlain) return true;
+	const n = word.length;
+	for (let i = from; i + n <= to; i++) {
+		let k = 0;
+		while (k < n && foldedEqual(text.charCodeAt(i + k), word.charCodeAt(k))) k++;
+		if (k === n) return true;
+	}
+	return !literalYaml(text, from, to);
+}
+
+/** `c` equals the lower case ASCII `w`, in either case. */
+function foldedEqual(c: number, w: number): boolean {
+	return c === w || (w >= 97 && w <= 122 && c === w - 32);
 }

@@ -12,7 +12,7 @@ import { loadVault } from './vault';
 
 export function runIcs(args: IcsArgs, io: Io): number {
 	const today = resolveToday(args.today, io.now());
-	const vault = loadVault(args.vault ?? io.defaultVault);
+	const vault = loadVault(args.vault ?? io.defaultVault, { scheduleFor: today });
 	warn(io, vault.warnings);
 	const calendar = buildCalendar(vault.people, today, vault.settings);
 	if (args.output === null) {

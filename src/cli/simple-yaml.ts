@@ -14,6 +14,7 @@
  * parses every note's frontmatter. test/cli/simple-yaml.test.ts checks it against js-yaml.
  */
 import type { Schema } from 'js-yaml';
+import { ownString } from './text';
 
 interface ImplicitType {
 	resolve(data: string): boolean;
@@ -38,19 +39,12 @@ const NOT_SIMPLE: unique symbol = Symbol('not simple');
 
 /**
  * Which implicit type a plain scalar resolves to (null: none, it stays text), remembered
- * per text: the same few values (`monthly`, `3`, dates) fill thousands of notes, and
- * resolving is a pure function of the text. The value is still constructed every time,
- * so no two notes share a Date.
+ * per text: resolving is a pure function of the text, and runs a few regular expressions.
  */
 const resolved = new Map<string, ImplicitType | null>();
 const RESOLVED_MAX = 50_000;
-let resolvedFor: readonly ImplicitType[] | null = null;
 
-function resolvePlain(types: readonly ImplicitType[], s: string): unknown {
-	if (resolvedFor !== types) {
-		resolved.clear();
-		resolvedFor = types;
-	}
+function resolveType(s: string): ImplicitType | null {
 	let type = resolved.get(s);
 	if (type === undefined) {
 		type = null;
@@ -62,7 +56,79 @@ function resolvePlain(types: readonly ImplicitType[], s: string): unknown {
 		}
 		if (resolved.size < RESOLVED_MAX) resolved.set(s, type);
 	}
-	return type === null ? s : type.construct(s);
+	return type;
+}
+
+/**
+ * Plain scalars already read, by their text: the same few values (`trust: 3`, `monthly`,
+ * `[person]`, the keys themselves, dates) fill thousands of notes. A direct-mapped table
+ * (a slot per hash of the characters, the last scalar hashed there wins) is looked up
+ * from the block's characters, so a scalar seen before costs no slice, no Map lookup and
+ * no construction. What it gives back:
+ * - text, numbers, booleans and null: the value itself, shared (they are immutable), so
+ *   equal strings across notes are one string;
+ * - a Date: a new Date of the same time, so no two notes share one;
+ * - anything else: constructed again from the text, as js-yaml would.
+ * Stored texts are copies (ownString), never slices of a block, so a person's values do
+ * not keep the note they were read from alive.
+ */
+const SLOTS = 4096;
+const slotText: (string | null)[] = new Array<string | null>(SLOTS).fill(null);
+const slotValue: unknown[] = new Array<unknown>(SLOTS).fill(null);
+/** For a plain scalar that is neither a primitive nor a Date: its type, to construct again. */
+const slotType: (ImplicitType | null)[] = new Array<ImplicitType | null>(SLOTS).fill(null);
+/** For a Date: its time. */
+const slotTime = new Float64Array(SLOTS);
+const PRIMITIVE = 1;
+const DATE = 2;
+const CONSTRUCT = 3;
+const slotKind = new Uint8Array(SLOTS);
+let cachedFor: readonly ImplicitType[] | null = null;
+
+/** Forget every scalar: the implicit types changed. */
+function resetCache(): void {
+	resolved.clear();
+	slotText.fill(null);
+	slotValue.fill(null);
+	slotType.fill(null);
+	cachedFor = types;
+}
+
+/** The plain scalar `src[from, to)`, through the implicit types. */
+function plainScalar(from: number, to: number): unknown {
+	let h = 0x811c9dc5;
+	for (let i = from; i < to; i++) h = Math.imul(h ^ src.charCodeAt(i), 0x01000193);
+	const slot = (h ^ (h >>> 15)) & (SLOTS - 1);
+	const text = slotText[slot];
+	if (text !== null && text.length === to - from && sameText(text, from)) {
+		const kind = slotKind[slot];
+		if (kind === PRIMITIVE) return slotValue[slot];
+		if (kind === DATE) return new Date(slotTime[slot]);
+		return (slotType[slot] as ImplicitType).construct(text);
+	}
+	const s = ownString(src.slice(from, to));
+	const type = resolveType(s);
+	const value = type === null ? s : type.construct(s);
+	slotText[slot] = s;
+	if (value instanceof Date) {
+		slotKind[slot] = DATE;
+		slotTime[slot] = value.getTime();
+		slotValue[slot] = null;
+	} else if (value === null || typeof value !== 'object') {
+		slotKind[slot] = PRIMITIVE;
+		slotValue[slot] = value;
+	} else {
+		slotKind[slot] = CONSTRUCT;
+		slotType[slot] = type;
+		slotValue[slot] = null;
+	}
+	return value;
+}
+
+/** `text` equals `src[from, from + text.length)`. */
+function sameText(text: string, from: number): boolean {
+	for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) !== src.charCodeAt(from + k)) return false;
+	return true;
 }
 
 const SPACE = 32;
@@ -120,12 +186,14 @@ function quoted(): string | typeof NOT_SIMPLE {
 	while (j < end) {
 		const c = src.charCodeAt(j);
 		if (c === q) break;
-		if (c === BACKSLASH && q === QUOTE) return NOT_SIMPLE;
+		if ((c === BACKSLASH && q === QUOTE) || !isPlainChar(c)) return NOT_SIMPLE;
 		j++;
 	}
 	if (j >= end || (q === APOS && src.charCodeAt(j + 1) === APOS)) return NOT_SIMPLE;
 	pos = j + 1;
-	return src.slice(from, j);
+	// Quoted text needs no resolving, and is mostly one of a kind (links, names): kept out
+	// of the table, where it would only push out the plain values that repeat.
+	return ownString(src.slice(from, j));
 }
 
 /** A plain scalar in block context, to the end of the line. */
@@ -135,13 +203,14 @@ function blockPlain(): unknown {
 	for (let j = from; j < end; j++) {
 		const c = src.charCodeAt(j);
 		if (c === SPACE) continue;
+		if (!isPlainChar(c)) return NOT_SIMPLE;
 		if (c === COLON) {
 			if (j + 1 >= end || src.charCodeAt(j + 1) === SPACE) return NOT_SIMPLE;
 		} else if (c === HASH && src.charCodeAt(j - 1) === SPACE) return NOT_SIMPLE;
 		last = j;
 	}
 	pos = end;
-	return resolvePlain(types, src.slice(from, last + 1));
+	return plainScalar(from, Math.max(from, last + 1));
 }
 
 /** A plain scalar inside `[...]`, up to `,` or `]`. */
@@ -152,21 +221,47 @@ function flowPlain(): unknown {
 	for (; j < end; j++) {
 		const c = src.charCodeAt(j);
 		if (c === COMMA || c === CLOSE_BRACKET) break;
-		if (c === COLON || c === HASH || c === OPEN_BRACKET || c === 123 || c === 125) return NOT_SIMPLE;
+		if (c === COLON || c === HASH || c === OPEN_BRACKET || c === 123 || c === 125 || !isPlainChar(c)) return NOT_SIMPLE;
 		if (c !== SPACE) last = j;
 	}
 	pos = j;
-	return resolvePlain(types, src.slice(from, last + 1));
+	return plainScalar(from, Math.max(from, last + 1));
+}
+
+/**
+ * The items of the list being read (at most one is open at a time: a flow list fills one
+ * line, a block list is closed before the next key). Lists are copied out of it at their
+ * exact size: an array grown by push keeps room for 16 more items, and a person keeps
+ * their `circles` and `aliases` lists for the whole run.
+ */
+const items: unknown[] = [];
+let itemCount = 0;
+
+function addItem(item: unknown): void {
+	items[itemCount++] = item;
+}
+
+/** The open list at its exact size. The scratch keeps its room (emptying it would free it). */
+function takeItems(): unknown[] {
+	const out = items.slice(0, itemCount);
+	clearItems();
+	return out;
+}
+
+/** Drop the values held (so the scratch keeps no note's values alive), keep the room. */
+function clearItems(): void {
+	for (let i = 0; i < itemCount; i++) items[i] = null;
+	itemCount = 0;
 }
 
 /** `[a, "b", 3]` on one line. */
 function flowList(): unknown {
-	const out: unknown[] = [];
+	clearItems();
 	pos++; // [
 	skipSpaces();
 	if (src.charCodeAt(pos) === CLOSE_BRACKET) {
 		pos++;
-		return out;
+		return [];
 	}
 	for (;;) {
 		skipSpaces();
@@ -174,11 +269,11 @@ function flowList(): unknown {
 		const c = src.charCodeAt(pos);
 		const item = c === QUOTE || c === APOS ? quoted() : isIndicator(c) ? NOT_SIMPLE : flowPlain();
 		if (item === NOT_SIMPLE) return NOT_SIMPLE;
-		out.push(item);
+		addItem(item);
 		skipSpaces();
 		if (pos >= end) return NOT_SIMPLE;
 		const sep = src.charCodeAt(pos++);
-		if (sep === CLOSE_BRACKET) return out;
+		if (sep === CLOSE_BRACKET) return takeItems();
 		if (sep !== COMMA) return NOT_SIMPLE;
 		skipSpaces();
 		if (pos >= end || src.charCodeAt(pos) === CLOSE_BRACKET) return NOT_SIMPLE; // a trailing comma
@@ -204,71 +299,73 @@ function isKeyChar(c: number): boolean {
 }
 
 /**
- * The object js-yaml would load from `yaml`, when `yaml` is of the simple shape described
- * in the header; `undefined` otherwise (then nothing is known: use js-yaml).
+ * The object js-yaml would load from `yaml` (or from `yaml[from, to)`, so a caller need
+ * not cut the block out of the note), when it is of the simple shape described in the
+ * header; `undefined` otherwise (then nothing is known: use js-yaml). Nothing in the
+ * object is a slice of `yaml`.
  */
-export function loadSimpleYaml(yaml: string, implicit: readonly ImplicitType[] | null): Record<string, unknown> | undefined {
+export function loadSimpleYaml(
+	yaml: string,
+	implicit: readonly ImplicitType[] | null,
+	from = 0,
+	to = yaml.length,
+): Record<string, unknown> | undefined {
 	if (implicit === null) return undefined;
 	src = yaml;
 	types = implicit;
+	if (cachedFor !== implicit) resetCache();
 	try {
-		return parseBlock();
+		return parseBlock(from, to);
 	} finally {
 		src = '';
+		clearItems();
 	}
 }
 
-function parseBlock(): Record<string, unknown> | undefined {
+function parseBlock(from: number, n: number): Record<string, unknown> | undefined {
 	const out: Record<string, unknown> = {};
 	const seen: string[] = [];
-	// A key whose value is on the following lines (a block list, or null when none follows).
+	// A key whose value is on the following lines (a block list in `items`, or null when
+	// none follows).
 	let pending: string | null = null;
-	let list: unknown[] | null = null;
+	let listOpen = false;
 	let listIndent = -1;
-	const n = src.length;
-	let next = 0;
+	let next = from;
 	while (next <= n) {
-		// One line: [start, end), without its line ending; reject what js-yaml treats specially.
+		// One line: [start, end), without its line ending. Every character of it is checked
+		// by the part that reads it (spaces, key characters, isPlainChar in the values).
 		const start = next;
-		let lead = true;
-		let indent = start;
-		let j = start;
-		for (; j < n; j++) {
-			const c = src.charCodeAt(j);
-			if (c === 10) break;
-			if (lead) {
-				if (c === SPACE) continue;
-				lead = false;
-				indent = j;
-			}
-			if (!isPlainChar(c) && !(c === 13 && (j + 1 === n || src.charCodeAt(j + 1) === 10))) return undefined;
-		}
+		let j = src.indexOf('\n', start);
+		if (j === -1 || j > n) j = n;
 		next = j + 1;
 		end = j > start && src.charCodeAt(j - 1) === 13 ? j - 1 : j;
-		if (lead || indent >= end) continue; // a blank line
+		let indent = start;
+		while (indent < end && src.charCodeAt(indent) === SPACE) indent++;
+		if (indent >= end) continue; // a blank line
 		const width = indent - start;
 
 		if (src.charCodeAt(indent) === DASH && src.charCodeAt(indent + 1) === SPACE) {
 			// A list item: only under a key with no value on its line, all at one indent.
 			if (pending === null) return undefined;
-			if (list === null) {
-				list = [];
+			if (!listOpen) {
+				listOpen = true;
 				listIndent = width;
+				clearItems();
 			} else if (width !== listIndent) return undefined;
 			pos = indent + 2;
 			skipSpaces();
 			if (pos >= end) return undefined;
 			const item = lineValue(false);
 			if (item === NOT_SIMPLE) return undefined;
-			list.push(item);
+			addItem(item);
 			continue;
 		}
 		if (width !== 0) return undefined;
 
 		if (pending !== null) {
-			out[pending] = list;
+			out[pending] = listOpen ? takeItems() : null;
 			pending = null;
-			list = null;
+			listOpen = false;
 		}
 		// key: [A-Za-z_] then [A-Za-z0-9_ -], not ending in a space, then ':' and a space or the end.
 		if (!isKeyStart(src.charCodeAt(start))) return undefined;
@@ -276,7 +373,7 @@ function parseBlock(): Record<string, unknown> | undefined {
 		while (k < end && isKeyChar(src.charCodeAt(k))) k++;
 		if (k >= end || src.charCodeAt(k) !== COLON || src.charCodeAt(k - 1) === SPACE) return undefined;
 		if (k + 1 < end && src.charCodeAt(k + 1) !== SPACE) return undefined;
-		const key = resolvePlain(types, src.slice(start, k));
+		const key = plainScalar(start, k);
 		if (typeof key !== 'string' || key === '__proto__' || seen.includes(key)) return undefined;
 		seen.push(key);
 		pos = k + 1;
@@ -289,6 +386,6 @@ function parseBlock(): Record<string, unknown> | undefined {
 		if (value === NOT_SIMPLE) return undefined;
 		out[key] = value;
 	}
-	if (pending !== null) out[pending] = list;
+	if (pending !== null) out[pending] = listOpen ? takeItems() : null;
 	return seen.length > 0 ? out : undefined;
 }

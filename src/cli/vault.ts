@@ -11,17 +11,19 @@
  * worker thread reading ahead only helped when a core was idle and was slower under load;
  * asynchronous reads cost several event-loop round trips per file.) The work per note is
  * kept to what decides the answer: membership from the path and frontmatter before any
- * body tag is read.
+ * body tag is read, and outside the people folders the YAML is parsed only when it could
+ * mark the note as a person. `due` and `ics` read each log only for what places the
+ * person on the calendar (LoadOptions.scheduleFor).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { scanLog } from '../core/logline';
-import { isPersonNote, membershipMatcher } from '../core/membership';
+import { scanLog, scanLogForDue } from '../core/logline';
+import { isPersonNote, membershipMatcher, type MembershipMatcher } from '../core/membership';
 import { readPerson } from '../core/person';
 import { migrateSettings, type KindredSettings } from '../core/settings';
-import type { Person, Problem } from '../core/types';
+import type { LocalDate, Person, Problem } from '../core/types';
 import { errorCode, UserError } from './errors';
-import { readFrontmatter } from './frontmatter';
+import { locateFrontmatter, parseFrontmatter, yamlMayHaveKey, yamlMayHaveWord, type FrontmatterResult } from './frontmatter';
 import { mayHaveTag, someBodyTag } from './tags';
 import { decodeNote, stripBom } from './text';
 
@@ -162,7 +164,25 @@ class FileReader {
 	}
 }
 
-/** The person tag as core's membership compares it: trimmed, without `#`, lower case. */
+/**
+ * False only when the YAML block cannot carry the person marker or the person tag, as
+ * the matcher reads them, whatever it parses to (yamlMayHaveKey, yamlMayHaveWord): a
+ * frontmatter tag holds the tag text, and the marker needs its key. The marker key is
+ * checked as written in the settings; one the matcher would trim is simply not ruled out.
+ */
+function mayMarkPerson(text: string, block: { from: number; to: number }, matcher: MembershipMatcher, settings: KindredSettings): boolean {
+	const tag = matcher.tag;
+	if (settings.markerKey.trim() !== '' && yamlMayHaveKey(text, block.from, block.to, settings.markerKey)) return true;
+	return tag !== '' && yamlMayHaveWord(text, block.from, block.to, tag);
+}
+
+/** True when a body tag is the person tag (or nested under it). */
+function hasPersonBodyTag(body: string, matcher: MembershipMatcher): boolean {
+	const tag = matcher.tag;
+	// Most bodies hold no `#` followed by the tag: no line splitting and no closure for them.
+	return tag !== '' && mayHaveTag(body, tag) && someBodyTag(body, (t) => matcher.isPersonTag(t));
+}
+
 function markInvalid(person: Person, extra: Problem[]): Person {
 	return { ...person, problems: [...extra, ...person.problems], invalid: true };
 }
@@ -170,17 +190,16 @@ function markInvalid(person: Person, extra: Problem[]): Person {
 /**
  * Read one note and return the person it describes, or null when it is not a person.
  * `bytes` is injectable so callers that already hold the file's bytes don't read twice.
+ * With `scheduleFor` (a day), the person's log holds only the entries that place them on
+ * the calendar that day (see LoadOptions).
  */
 export function readPersonNote(
 	notePath: string,
 	bytes: Uint8Array,
 	settings: KindredSettings,
 	templatesFolder: string | null,
+	scheduleFor: LocalDate | null = null,
 ): Person | null {
-	const decoded = decodeNote(bytes);
-	const text = stripBom(decoded.text);
-	const fm = readFrontmatter(text);
-	const data = fm.kind === 'ok' ? fm.data : null;
 	// Membership from the path, then the marker and frontmatter tags; body tags can only
 	// add a match, so they are read only when that did not decide and the body may hold
 	// the person tag (the first matching one decides). Most notes are decided without
@@ -188,22 +207,49 @@ export function readPersonNote(
 	const matcher = membershipMatcher(settings, templatesFolder);
 	const byPath = matcher.byPath(notePath);
 	if (byPath === false) return null;
-	if (byPath === null && !matcher.hasMarker(data) && !matcher.hasPersonTagIn(data)) {
-		const tag = matcher.tag;
-		if (tag === '' || !mayHaveTag(fm.body, tag) || !someBodyTag(fm.body, (t) => matcher.isPersonTag(t))) return null;
+	const decoded = decodeNote(bytes);
+	const text = stripBom(decoded.text);
+	const block = locateFrontmatter(text);
+	let fm: FrontmatterResult;
+	if (byPath === null && block.kind === 'yaml' && block.bodyAt === block.errorBodyAt && !mayMarkPerson(text, block, matcher, settings)) {
+		// Outside the people folders, most notes are not people, and their YAML cannot say
+		// they are: only a body tag can, and the YAML is parsed only for a note it makes one.
+		if (!hasPersonBodyTag(text.slice(block.bodyAt), matcher)) return null;
+		fm = parseFrontmatter(text, block);
+	} else {
+		fm = parseFrontmatter(text, block);
+		if (byPath === null) {
+			const data = fm.kind === 'ok' ? fm.data : null;
+			if (!matcher.hasMarker(data) && !matcher.hasPersonTagIn(data) && !hasPersonBodyTag(fm.body, matcher)) return null;
+		}
 	}
+	const data = fm.kind === 'ok' ? fm.data : null;
 
-	const scan = scanLog(text, settings);
+	const scan = scheduleFor === null ? scanLog(text, settings) : scanLogForDue(text, settings, scheduleFor);
 	let read = readPerson(notePath, data, settings, scan.entries);
 	if (scan.problems.length > 0) read = { ...read, problems: [...read.problems, ...scan.problems] };
+	if (decoded.ok && fm.kind !== 'error') return read;
 	const blocking: Problem[] = [];
 	if (!decoded.ok) blocking.push({ field: 'file', value: '', reason: `${decoded.reason}; Kindred will not edit it` });
 	if (fm.kind === 'error') blocking.push({ field: 'frontmatter', value: '', reason: fm.reason });
-	return blocking.length > 0 ? markInvalid(read, blocking) : read;
+	return markInvalid(read, blocking);
+}
+
+export interface LoadOptions {
+	/**
+	 * For a command that only places people on the calendar of this day (`due`, `ics`):
+	 * each person's log then holds only the entries the schedule reads for it (the newest
+	 * on or before the day and any dated after it; core's scanLogForDue), copied out of the
+	 * note. Reading 10,000 people this way builds a few objects per note instead of one per
+	 * line and keeps no note text alive. Commands that read whole logs (`review`'s
+	 * give-and-take balance, `log`) leave it out.
+	 */
+	scheduleFor?: LocalDate;
 }
 
 /** Read the whole vault. Throws UserError only when the vault folder itself is missing. */
-export function loadVault(vaultArg: string): LoadedVault {
+export function loadVault(vaultArg: string, options: LoadOptions = {}): LoadedVault {
+	const scheduleFor = options.scheduleFor ?? null;
 	const root = resolveVault(vaultArg);
 	const { settings, warnings } = readSettings(root);
 	const templates = readTemplatesFolder(root);
@@ -223,7 +269,7 @@ export function loadVault(vaultArg: string): LoadedVault {
 			} else warnings.push(`${notePath} could not be read (${code}); skipped`);
 			continue;
 		}
-		const person = readPersonNote(notePath, bytes, settings, templates.folder);
+		const person = readPersonNote(notePath, bytes, settings, templates.folder, scheduleFor);
 		if (person) people.push(person);
 	}
 	return { root, settings, warnings, templatesFolder: templates.folder, people };

@@ -15,7 +15,6 @@
  * rather than race in the gap between step 3 and step 4. Symlinked notes are written
  * through to their target so the link survives.
  */
-import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { errorCode } from './errors';
@@ -96,7 +95,11 @@ function snapshot(file: string): Snapshot {
 
 function stage(file: string, bytes: Buffer, mode: number): string {
 	const dir = path.dirname(file);
-	const tmp = path.join(dir, `.${path.basename(file)}.kindred-${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`);
+	// The suffix only has to make a clash unlikely ('wx' refuses one rather than overwrite):
+	// Math.random does, and node:crypto would cost every command, `due` included, its
+	// loading time at start-up.
+	const suffix = Math.floor(Math.random() * 0x1_0000_0000).toString(16).padStart(8, '0');
+	const tmp = path.join(dir, `.${path.basename(file)}.kindred-${process.pid}-${suffix}.tmp`);
 	const fd = fs.openSync(tmp, 'wx', mode);
 	try {
 		fs.writeFileSync(fd, bytes);

@@ -170,3 +170,33 @@ describe('readFrontmatter with the fast path', () => {
 		expect(readFrontmatter('---\na: 1\na: 2\n---\n')).toEqual({ kind: 'error', reason: 'is not valid YAML (line 3: duplicated mapping key)', body: '' });
 	});
 });
+
+describe('the fast path’s memory of plain values, and reading in place', () => {
+	it('are equal again, and a Date is never shared between two notes', () => {
+		const yaml = '\nlast_contact: 2026-11-02\ntrust: 3\ncircles: [work, 2026-01-05]';
+		const a = simple(yaml);
+		const b = simple(yaml);
+		expect(b).toEqual(jsYaml(yaml));
+		expect(a?.last_contact).not.toBe(b?.last_contact);
+		expect((a?.circles as unknown[])[1]).not.toBe((b?.circles as unknown[])[1]);
+		(a?.last_contact as Date).setTime(0);
+		expect(b?.last_contact).toEqual(new Date(Date.UTC(2026, 10, 2)));
+	});
+
+	it('stay exact when far more values than the table holds collide in it', () => {
+		// Thousands of distinct scalars evict one another; every block still reads as
+		// js-yaml reads it, including the ones read again after their slot was taken.
+		const blocks = Array.from({ length: 12_000 }, (_, i) => {
+			const d = new Date(Date.UTC(2000, 0, 1 + i)).toISOString().slice(0, 10);
+			return `\nk${i % 97}: v${i}\nn: ${i}\nd: ${d}\nf: ${i}.5\nl: [x${i % 13}, ${i}, "q${i}"]`;
+		});
+		for (const yaml of [...blocks, ...blocks.slice(0, 500)]) expect(simple(yaml), yaml).toEqual(jsYaml(yaml));
+	});
+
+	it('are read in place from the middle of a note', () => {
+		const text = `${'x'.repeat(100)}\nname: a fairly long plain value\nlink: "[[Someone With A Long Name]]"\n${'y'.repeat(100)}`;
+		const from = 100;
+		const to = text.length - 101;
+		expect(loadSimpleYaml(text, TYPES, from, to)).toEqual(jsYaml(text.slice(from, to)));
+	});
+});
