@@ -31,13 +31,17 @@ export const CONFIG_DIR = '.obsidian';
 export const SETTINGS_FILE = `${CONFIG_DIR}/plugins/kindred/data.json`;
 export const TEMPLATES_FILE = `${CONFIG_DIR}/templates.json`;
 
-export interface LoadedVault {
+/** A vault folder with its settings, before any note is read. */
+export interface OpenedVault {
 	/** Absolute path of the vault folder. */
 	root: string;
 	settings: KindredSettings;
 	/** One line each, for stderr: settings that were ignored, files that could not be read. */
 	warnings: string[];
 	templatesFolder: string | null;
+}
+
+export interface LoadedVault extends OpenedVault {
 	/** Every person, in path order. */
 	people: Person[];
 }
@@ -247,30 +251,45 @@ export interface LoadOptions {
 	scheduleFor?: LocalDate;
 }
 
-/** Read the whole vault. Throws UserError only when the vault folder itself is missing. */
-export function loadVault(vaultArg: string, options: LoadOptions = {}): LoadedVault {
-	const scheduleFor = options.scheduleFor ?? null;
+/** The vault folder and its settings. Throws UserError only when the folder is missing. */
+export function openVault(vaultArg: string): OpenedVault {
 	const root = resolveVault(vaultArg);
 	const { settings, warnings } = readSettings(root);
 	const templates = readTemplatesFolder(root);
 	warnings.push(...templates.warnings);
-	const people: Person[] = [];
+	return { root, settings, warnings, templatesFolder: templates.folder };
+}
+
+/**
+ * Hand every person of the vault to `visit`, in path order, as each note is read, so a
+ * caller that needs only some of them (`due` lists a part of the vault) keeps only those.
+ */
+export function forEachPerson(vault: OpenedVault, options: LoadOptions, visit: (person: Person) => void): void {
+	const scheduleFor = options.scheduleFor ?? null;
+	const { settings, templatesFolder, warnings } = vault;
 	const reader = new FileReader();
-	for (const { path: notePath, abs } of walkNotes(root)) {
+	for (const { path: notePath, abs } of walkNotes(vault.root)) {
 		let bytes: Uint8Array;
 		try {
 			bytes = reader.read(abs);
 		} catch (err) {
 			const code = errorCode(err);
 			// A person by folder is still listed, so the problem is seen where it matters.
-			if (isPersonNote({ path: notePath, frontmatter: null, tags: [] }, settings, templates.folder)) {
+			if (isPersonNote({ path: notePath, frontmatter: null, tags: [] }, settings, templatesFolder)) {
 				const base = readPerson(notePath, null, settings, null);
-				people.push(markInvalid(base, [{ field: 'file', value: '', reason: `could not be read (${code})` }]));
+				visit(markInvalid(base, [{ field: 'file', value: '', reason: `could not be read (${code})` }]));
 			} else warnings.push(`${notePath} could not be read (${code}); skipped`);
 			continue;
 		}
-		const person = readPersonNote(notePath, bytes, settings, templates.folder, scheduleFor);
-		if (person) people.push(person);
+		const person = readPersonNote(notePath, bytes, settings, templatesFolder, scheduleFor);
+		if (person) visit(person);
 	}
-	return { root, settings, warnings, templatesFolder: templates.folder, people };
+}
+
+/** Read the whole vault. Throws UserError only when the vault folder itself is missing. */
+export function loadVault(vaultArg: string, options: LoadOptions = {}): LoadedVault {
+	const vault = openVault(vaultArg);
+	const people: Person[] = [];
+	forEachPerson(vault, options, (person) => people.push(person));
+	return { ...vault, people };
 }

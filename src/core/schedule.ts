@@ -151,13 +151,17 @@ export function schedulePerson(person: Person, today: LocalDate, settings: Kindr
 	return place(person, dayContext(today, settings));
 }
 
-interface Placed {
+/** A listed person with their name's sort key, for sorting without the collator. */
+interface Keyed {
+	sp: ScheduledPerson;
+	/** plainNameKey(person.name); null when the name needs the collator. */
+	nameKey: string | null;
+}
+
+interface Placed extends Keyed {
 	today: LocalDate;
 	soonWindowDays: number;
 	lastContactKey: string;
-	sp: ScheduledPerson;
-	/** plainNameKey(person.name), for sorting without the collator. */
-	nameKey: string | null;
 }
 
 /**
@@ -195,8 +199,8 @@ function byName(a: ScheduledPerson, b: ScheduledPerson): number {
 	return compareNames(a.person.name, b.person.name) || byPath(a, b);
 }
 
-/** byName for placed people: their name keys when both have one. */
-function byNameKey(a: Placed, b: Placed): number {
+/** byName for keyed people: their name keys when both have one. */
+function byNameKey(a: Keyed, b: Keyed): number {
 	const ka = a.nameKey;
 	const kb = b.nameKey;
 	if (ka === null || kb === null) return byName(a.sp, b.sp);
@@ -280,6 +284,11 @@ export function dueList(
 		const status = entry.sp.status;
 		if (all || ACTION.has(status)) buckets[GROUP[status]].push(entry);
 	}
+	return sortBuckets(buckets);
+}
+
+/** Each group's bucket sorted by its own keys, the groups in GROUP order, as one list. */
+function sortBuckets(buckets: readonly Keyed[][]): ScheduledPerson[] {
 	const out: ScheduledPerson[] = [];
 	buckets.forEach((bucket, g) => {
 		const before = BEFORE_NAME[g];
@@ -287,6 +296,49 @@ export function dueList(
 		for (const entry of bucket) out.push(entry.sp);
 	});
 	return out;
+}
+
+/**
+ * dueList for a caller that builds the list once and never patches it (the command
+ * line), fed one person at a time: the same list, without remembering each placement for
+ * patchDueList (a WeakMap entry per person, which a one-off list never reads again), with
+ * name keys built only for the people listed, and keeping only those: a reader can hand
+ * over each person as it is read and let go of the rest (for `kindred due`, a third of a
+ * vault is up to date). patchDueList still works from this list, placing from scratch.
+ */
+export class DueListBuilder {
+	private readonly ctx: DayContext;
+	private readonly all: boolean;
+	private readonly buckets: Keyed[][] = [[], [], [], [], [], [], [], [], []];
+
+	constructor(today: LocalDate, settings: KindredSettings, opts?: { all?: boolean }) {
+		this.ctx = dayContext(today, settings);
+		this.all = opts?.all ?? false;
+	}
+
+	/** Place one person; kept only when the list shows them. */
+	add(person: Person): void {
+		const sp = place(person, this.ctx);
+		const status = sp.status;
+		if (this.all || ACTION.has(status)) this.buckets[GROUP[status]].push({ sp, nameKey: plainNameKey(person.name) });
+	}
+
+	/** The list of everyone added so far, in dueList's order. */
+	list(): ScheduledPerson[] {
+		return sortBuckets(this.buckets);
+	}
+}
+
+/** dueList through DueListBuilder: the same list, nothing remembered. */
+export function dueListOnce(
+	people: Iterable<Person>,
+	today: LocalDate,
+	settings: KindredSettings,
+	opts?: { all?: boolean },
+): ScheduledPerson[] {
+	const builder = new DueListBuilder(today, settings, opts);
+	for (const person of people) builder.add(person);
+	return builder.list();
 }
 
 /** Up to this many changed people, a patch moves array entries; past it, one copying pass. */
