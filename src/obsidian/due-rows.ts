@@ -1,11 +1,17 @@
 /**
  * The due pane's data model, kept free of the DOM: the action list grouped into core's
- * sections, filtered on data (name, alias, circle), flattened into one array of header
- * and row items with fixed heights, and the arithmetic that picks which items a scroll
- * position shows. The view only ever builds elements for that slice, so 10,000 people
- * cost one array, not 10,000 rows.
+ * sections, filtered on data (name, alias, circle), seen as one sequence of header and
+ * row items with fixed heights, and the arithmetic that picks which items a scroll
+ * position shows. The view only ever builds elements for that slice.
+ *
+ * Nothing here costs one step per person unless a filter is typed: core's due list
+ * already runs section by section, so without a filter each section is a stretch of it
+ * found by binary search, items are made only for the rows drawn, and offsets come from
+ * the few section sizes. Opening the pane on 10,000 people costs what opening it on 100
+ * does. A filter looks at everyone (that is how it finds a person 3,000 rows down) and
+ * keeps the matches, still no element per person.
  */
-import { DUE_SECTIONS, needsAction } from '../core/schedule';
+import { DUE_SECTIONS } from '../core/schedule';
 import type { DueStatus, Problem, ScheduledPerson } from '../core/types';
 
 export interface HeaderItem {
@@ -25,9 +31,61 @@ export interface RowItem {
 
 export type DueItem = HeaderItem | RowItem;
 
+/** One section as the pane shows it: a header, then `count` rows taken from `rows` at `from`. */
+export interface SectionSlice {
+	readonly header: HeaderItem;
+	/** The due list itself (no copy) or the filter's matches. */
+	readonly rows: readonly ScheduledPerson[];
+	readonly from: number;
+}
+
+/**
+ * The pane's items in display order, headers and rows, without an object per row: a row
+ * item is made when it is asked for (only drawn rows are). Rows of collapsed sections are
+ * left out.
+ */
+export class DueItems {
+	readonly length: number;
+
+	constructor(readonly sections: readonly SectionSlice[]) {
+		let n = 0;
+		for (const s of sections) n += 1 + shownRows(s);
+		this.length = n;
+	}
+
+	/** The item at `index` (0 ≤ index < length). */
+	at(index: number): DueItem {
+		let base = 0;
+		for (const s of this.sections) {
+			const shown = shownRows(s);
+			if (index === base) return s.header;
+			if (index <= base + shown) return { kind: 'row', section: s.header.section, sp: s.rows[s.from + index - base - 1] };
+			base += 1 + shown;
+		}
+		throw new RangeError(`no item ${index} in a list of ${this.length}`);
+	}
+
+	/** What the item at `index` is, without making it. */
+	kindAt(index: number): DueItem['kind'] {
+		let base = 0;
+		for (const s of this.sections) {
+			if (index === base) return 'header';
+			base += 1 + shownRows(s);
+			if (index < base) return 'row';
+		}
+		throw new RangeError(`no item ${index} in a list of ${this.length}`);
+	}
+}
+
+function shownRows(s: SectionSlice): number {
+	return s.header.collapsed ? 0 : s.header.count;
+}
+
+export const NO_ITEMS = new DueItems([]);
+
 export interface DueModel {
 	/** Headers and rows in display order; rows of collapsed sections are left out. */
-	items: DueItem[];
+	items: DueItems;
 	/** People needing action, before the filter. */
 	total: number;
 	/** People needing action that match the filter, collapsed sections included. */
@@ -64,10 +122,30 @@ export function matchesTerms(sp: ScheduledPerson, terms: readonly string[]): boo
 	return terms.every((t) => h.includes(t));
 }
 
+/** A status's place among the pane's sections; the statuses that need no action come after all of them. */
+const SECTION_RANK: ReadonlyMap<DueStatus, number> = new Map(DUE_SECTIONS.map((s, i) => [s.status, i]));
+
+function rankOf(sp: ScheduledPerson): number {
+	return SECTION_RANK.get(sp.status) ?? DUE_SECTIONS.length;
+}
+
+/** The first position in `list` whose section rank is `rank` or more (the list runs section by section). */
+function firstOfRank(list: readonly ScheduledPerson[], rank: number, lo: number): number {
+	let hi = list.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (rankOf(list[mid]) < rank) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
 /**
  * Group the due list into core's sections (in core's order, so the pane reads like
- * `kindred due`), keep the list's order within each section, apply the filter and
- * flatten. Empty sections get no header.
+ * `kindred due`), keep the list's order within each section, apply the filter. Empty
+ * sections get no header. `list` is in core's due-list order (schedule.dueList), where
+ * the sections follow each other in DUE_SECTIONS order: without a filter each section is
+ * found by binary search, in a few steps whatever the list's length.
  */
 export function buildDueModel(
 	list: readonly ScheduledPerson[],
@@ -75,29 +153,35 @@ export function buildDueModel(
 	collapsed: ReadonlySet<DueStatus>,
 ): DueModel {
 	const terms = queryTerms(query);
-	const bySection = new Map<DueStatus, ScheduledPerson[]>();
-	for (const s of DUE_SECTIONS) bySection.set(s.status, []);
+	const sections: SectionSlice[] = [];
+	const header = (rank: number, count: number): HeaderItem => {
+		const { status, title } = DUE_SECTIONS[rank];
+		return { kind: 'header', section: status, title, count, collapsed: collapsed.has(status) };
+	};
+	if (terms.length === 0) {
+		let from = 0;
+		DUE_SECTIONS.forEach((_s, rank) => {
+			const to = firstOfRank(list, rank + 1, from);
+			if (to > from) sections.push({ header: header(rank, to - from), rows: list, from });
+			from = to;
+		});
+		return { items: new DueItems(sections), total: from, matched: from };
+	}
+	const matches: ScheduledPerson[][] = DUE_SECTIONS.map(() => []);
 	let total = 0;
-	let matched = 0;
 	for (const sp of list) {
-		if (!needsAction(sp.status)) continue;
+		const rank = rankOf(sp);
+		if (rank >= DUE_SECTIONS.length) continue;
 		total++;
-		if (!matchesTerms(sp, terms)) continue;
-		const rows = bySection.get(sp.status);
-		if (rows === undefined) continue;
-		rows.push(sp);
-		matched++;
+		if (matchesTerms(sp, terms)) matches[rank].push(sp);
 	}
-	const items: DueItem[] = [];
-	for (const s of DUE_SECTIONS) {
-		const rows = bySection.get(s.status) ?? [];
-		if (rows.length === 0) continue;
-		const isCollapsed = collapsed.has(s.status);
-		items.push({ kind: 'header', section: s.status, title: s.title, count: rows.length, collapsed: isCollapsed });
-		if (isCollapsed) continue;
-		for (const sp of rows) items.push({ kind: 'row', section: s.status, sp });
-	}
-	return { items, total, matched };
+	let matched = 0;
+	matches.forEach((rows, rank) => {
+		if (rows.length === 0) return;
+		matched += rows.length;
+		sections.push({ header: header(rank, rows.length), rows, from: 0 });
+	});
+	return { items: new DueItems(sections), total, matched };
 }
 
 export interface ItemHeights {
@@ -106,46 +190,74 @@ export interface ItemHeights {
 }
 
 /**
- * Top offset of every item plus the total height as the last entry (length n + 1).
- * Heights are fixed per kind, so this is one pass and never measures the DOM.
+ * Where items sit, from the section sizes alone: heights are fixed per kind, so an item's
+ * offset and the item at a given height are a little arithmetic per section, never a pass
+ * over the rows and never a DOM measurement.
  */
-export function layoutOffsets(items: readonly DueItem[], heights: ItemHeights): Float64Array {
-	const offsets = new Float64Array(items.length + 1);
-	let y = 0;
-	for (let i = 0; i < items.length; i++) {
-		offsets[i] = y;
-		y += items[i].kind === 'header' ? heights.header : heights.row;
+export class DueLayout {
+	/** The height of every item together. */
+	readonly total: number;
+
+	constructor(
+		private readonly items: DueItems,
+		private readonly heights: ItemHeights,
+	) {
+		let y = 0;
+		for (const s of items.sections) y += heights.header + shownRows(s) * heights.row;
+		this.total = y;
 	}
-	offsets[items.length] = y;
-	return offsets;
+
+	/** The top offset of item `index`; `items.length` gives the total height. */
+	offsetOf(index: number): number {
+		const { header, row } = this.heights;
+		let base = 0;
+		let y = 0;
+		for (const s of this.items.sections) {
+			const shown = shownRows(s);
+			if (index <= base + shown) return index === base ? y : y + header + (index - base - 1) * row;
+			base += 1 + shown;
+			y += header + shown * row;
+		}
+		return y;
+	}
+
+	/** The first item whose bottom edge is below `y` (items.length when none is). */
+	indexAt(y: number): number {
+		const { header, row } = this.heights;
+		let base = 0;
+		let top = 0;
+		for (const s of this.items.sections) {
+			const shown = shownRows(s);
+			if (y < top + header) return base;
+			const k = Math.floor((y - top - header) / row);
+			if (k < shown) return base + 1 + k;
+			base += 1 + shown;
+			top += header + shown * row;
+		}
+		return base;
+	}
+
+	/**
+	 * The items [start, end) that intersect the viewport widened by `overscan` pixels on
+	 * each side.
+	 */
+	visibleRange(scrollTop: number, viewportHeight: number, overscan: number): { start: number; end: number } {
+		const n = this.items.length;
+		if (n === 0) return { start: 0, end: 0 };
+		const top = Math.max(0, scrollTop - overscan);
+		const bottom = scrollTop + viewportHeight + overscan;
+		const start = Math.min(this.indexAt(top), n - 1);
+		// Past the last item whose top is above `bottom`.
+		const last = this.indexAt(bottom);
+		const end = last >= n ? n : this.offsetOf(last) < bottom ? last + 1 : last;
+		return { start, end: Math.max(end, start + 1) };
+	}
 }
 
-/**
- * The items [start, end) that intersect the viewport widened by `overscan` pixels on
- * each side. Binary search, so a scroll costs O(log n) whatever the list length.
- */
-export function visibleRange(
-	offsets: Float64Array,
-	scrollTop: number,
-	viewportHeight: number,
-	overscan: number,
-): { start: number; end: number } {
-	const n = offsets.length - 1;
-	if (n <= 0) return { start: 0, end: 0 };
-	const top = Math.max(0, scrollTop - overscan);
-	const bottom = scrollTop + viewportHeight + overscan;
-	// First item whose bottom edge is below `top`.
-	let lo = 0;
-	let hi = n;
-	while (lo < hi) {
-		const mid = (lo + hi) >>> 1;
-		if (offsets[mid + 1] <= top) lo = mid + 1;
-		else hi = mid;
-	}
-	const start = Math.min(lo, n - 1);
-	let end = start;
-	while (end < n && offsets[end] < bottom) end++;
-	return { start, end: Math.max(end, start + 1) };
+/** The items as far as replacementIndex needs them. */
+export interface ItemKinds {
+	readonly length: number;
+	kindAt(index: number): DueItem['kind'];
 }
 
 /**
@@ -154,11 +266,11 @@ export function visibleRange(
  * nearest, looking down before up. Only items of `kind` count: focus on a Log button
  * goes to another row, focus on a fold toggle to another header. -1 when there is none.
  */
-export function replacementIndex(items: readonly DueItem[], index: number, kind: DueItem['kind']): number {
+export function replacementIndex(items: ItemKinds, index: number, kind: DueItem['kind']): number {
 	const reach = Math.max(index, items.length - index);
 	for (let d = 0; d <= reach; d++) {
 		for (const i of d === 0 ? [index] : [index + d, index - d]) {
-			if (i >= 0 && i < items.length && items[i].kind === kind) return i;
+			if (i >= 0 && i < items.length && items.kindAt(i) === kind) return i;
 		}
 	}
 	return -1;

@@ -19,9 +19,10 @@ import {
 	buildDueModel,
 	countOf,
 	replacementIndex,
+	NO_ITEMS,
 	summaryText,
 	upToDateDetail,
-	type DueItem,
+	type DueItems,
 	type ItemHeights,
 } from './due-rows';
 import { DueWindow } from './due-window';
@@ -232,7 +233,7 @@ export class DueView extends RefreshableView<DueViewDeps> {
 		detail?.(el);
 		el.removeClass('kindred-hidden');
 		this.list.scrollerEl.addClass('kindred-hidden');
-		this.list.setItems([], ITEM_HEIGHTS.desktop, this.scrollTop);
+		this.list.setItems(NO_ITEMS, ITEM_HEIGHTS.desktop, this.scrollTop);
 	}
 
 	private setQuery(query: string): void {
@@ -324,7 +325,7 @@ export class DueView extends RefreshableView<DueViewDeps> {
 		return { key, action: active.getAttribute(ACTION_ATTR) as DueAction, index };
 	}
 
-	private refocus(spot: FocusSpot, items: readonly DueItem[]): void {
+	private refocus(spot: FocusSpot, items: DueItems): void {
 		const list = this.list;
 		if (list === null) return;
 		for (const el of Array.from(list.stripEl.querySelectorAll<HTMLElement>(`[${ACTION_ATTR}]`))) {

@@ -6,7 +6,7 @@
  * the list) instead of rebuilding it. Knows nothing about people: it draws whatever
  * `draw` makes of an item.
  */
-import { layoutOffsets, visibleRange, type DueItem, type ItemHeights } from './due-rows';
+import { DueLayout, NO_ITEMS, type DueItem, type DueItems, type ItemHeights } from './due-rows';
 
 /** Pixels drawn above and below the viewport, so a fast flick does not show blanks. */
 const OVERSCAN_PX = 480;
@@ -26,8 +26,8 @@ export class DueWindow {
 	readonly scrollerEl: HTMLElement;
 	readonly stripEl: HTMLElement;
 	private readonly spacerEl: HTMLElement;
-	private items: readonly DueItem[] = [];
-	private offsets: Float64Array = new Float64Array(1);
+	private items: DueItems = NO_ITEMS;
+	private layout: DueLayout = new DueLayout(NO_ITEMS, { header: 0, row: 0 });
 	private start = 0;
 	private end = 0;
 
@@ -50,9 +50,9 @@ export class DueWindow {
 	}
 
 	/** Replace the items (after a redraw) and draw the slice for `scrollTop`. */
-	setItems(items: readonly DueItem[], heights: ItemHeights, scrollTop: number): void {
+	setItems(items: DueItems, heights: ItemHeights, scrollTop: number): void {
 		this.items = items;
-		this.offsets = layoutOffsets(items, heights);
+		this.layout = new DueLayout(items, heights);
 		this.spacerEl.setCssProps({ '--kindred-total-height': `${this.totalHeight}px` });
 		this.stripEl.empty();
 		this.start = this.end = 0;
@@ -66,7 +66,7 @@ export class DueWindow {
 	update(): void {
 		const n = this.items.length;
 		const viewport = this.scrollerEl.clientHeight || FALLBACK_VIEWPORT_PX;
-		const { start, end } = visibleRange(this.offsets, this.scrollerEl.scrollTop, viewport, OVERSCAN_PX);
+		const { start, end } = this.layout.visibleRange(this.scrollerEl.scrollTop, viewport, OVERSCAN_PX);
 		if (start === this.start && end === this.end) return;
 		const strip = this.stripEl;
 		if (n === 0 || end <= this.start || start >= this.end) {
@@ -80,7 +80,7 @@ export class DueWindow {
 		}
 		this.start = start;
 		this.end = end;
-		strip.setCssProps({ '--kindred-strip-offset': `${this.offsets[start] ?? 0}px` });
+		strip.setCssProps({ '--kindred-strip-offset': `${this.layout.offsetOf(start)}px` });
 	}
 
 	/** The item index of the drawn element holding `node`, or -1. */
@@ -125,18 +125,18 @@ export class DueWindow {
 				this.end = to;
 			}
 		}
-		strip.setCssProps({ '--kindred-strip-offset': `${this.offsets[this.start] ?? 0}px` });
+		strip.setCssProps({ '--kindred-strip-offset': `${this.layout.offsetOf(this.start)}px` });
 	}
 
 	get totalHeight(): number {
-		return this.offsets[this.items.length];
+		return this.layout.total;
 	}
 
 	// Elements are built off-document and attached in one go: attaching each to a live
 	// tree costs several times more (style and mutation bookkeeping per insertion).
 	private build(from: number, to: number): DocumentFragment {
 		const fragment = createFragment();
-		for (let i = from; i < to; i++) this.draw(fragment, this.items[i]);
+		for (let i = from; i < to; i++) this.draw(fragment, this.items.at(i));
 		return fragment;
 	}
 }

@@ -2,13 +2,15 @@
 // The due pane's data model: sections, filter, flattening and the windowing arithmetic.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
+import { format, subDays } from 'date-fns';
 import { DUE_SECTIONS, dueList } from '../../src/core/schedule';
 import { defaultSettings } from '../../src/core/settings';
 import type { ScheduledPerson } from '../../src/core/types';
 import {
 	buildDueModel,
+	DueItems,
+	DueLayout,
 	lastNoteDisplay,
-	layoutOffsets,
 	matchesTerms,
 	problemDisplay,
 	problemSentence,
@@ -17,8 +19,8 @@ import {
 	summaryText,
 	trustDisplay,
 	upToDateDetail,
-	visibleRange,
 	type DueItem,
+	type HeaderItem,
 } from '../../src/obsidian/due-rows';
 import { PersonBuilder } from '../builders';
 
@@ -42,8 +44,13 @@ function people(): ScheduledPerson[] {
 	);
 }
 
-function names(items: DueItem[]): string[] {
-	return items.map((it) => (it.kind === 'header' ? `# ${it.title} (${it.count})` : it.sp.person.name));
+/** Every item, made one by one as the pane makes the ones it draws. */
+function every(items: DueItems): DueItem[] {
+	return Array.from({ length: items.length }, (_v, i) => items.at(i));
+}
+
+function names(items: DueItems): string[] {
+	return every(items).map((it) => (it.kind === 'header' ? `# ${it.title} (${it.count})` : it.sp.person.name));
 }
 
 beforeEach(() => {
@@ -70,7 +77,7 @@ describe('buildDueModel', () => {
 		]);
 		expect(model.total).toBe(5);
 		expect(model.matched).toBe(5);
-		const headers = model.items.filter((it) => it.kind === 'header').map((it) => it.section);
+		const headers = every(model.items).filter((it) => it.kind === 'header').map((it) => it.section);
 		expect(headers).toEqual(DUE_SECTIONS.map((s) => s.status));
 	});
 
@@ -84,7 +91,7 @@ describe('buildDueModel', () => {
 		['surrounding spaces ignored', '  dee  ', ['Dee Lin']],
 	])('filters on data by %s', (_what, query, expected) => {
 		const model = buildDueModel(people(), query, new Set());
-		expect(model.items.filter((it) => it.kind === 'row').map((it) => (it.kind === 'row' ? it.sp.person.name : ''))).toEqual(
+		expect(every(model.items).filter((it) => it.kind === 'row').map((it) => (it.kind === 'row' ? it.sp.person.name : ''))).toEqual(
 			expected,
 		);
 		expect(model.matched).toBe(expected.length);
@@ -103,48 +110,135 @@ describe('buildDueModel', () => {
 			'Cy Park',
 			'# Needs attention (1)',
 		]);
-		expect(model.items[0]).toMatchObject({ kind: 'header', collapsed: true });
+		expect(model.items.at(0)).toMatchObject({ kind: 'header', collapsed: true });
 	});
 
 	it('never shows people who need no action, even when the list holds them', () => {
 		const model = buildDueModel(people(), 'fay', new Set());
-		expect(model.items).toEqual([]);
+		expect(model.items.length).toBe(0);
 		expect(model.matched).toBe(0);
+	});
+});
+
+describe('buildDueModel against grouping person by person (property)', () => {
+	/** The plain way: every person in the list, into its section, in list order. */
+	function grouped(list: readonly ScheduledPerson[], terms: readonly string[], collapsed: ReadonlySet<string>): string[] {
+		const out: string[] = [];
+		for (const { status, title } of DUE_SECTIONS) {
+			const rows = list.filter((sp) => sp.status === status && matchesTerms(sp, terms));
+			if (rows.length === 0) continue;
+			out.push(`# ${title} (${rows.length})`);
+			if (!collapsed.has(status)) for (const sp of rows) out.push(sp.person.name);
+		}
+		return out;
+	}
+
+	const personArb = fc.record({
+		cadence: fc.constantFrom(undefined, 'weekly', 'monthly', 'every 3 days', 'yearly', 'now and then'),
+		trust: fc.constantFrom(undefined, 1, 2, 3, 4, 5),
+		daysAgo: fc.option(fc.nat(400)),
+		status: fc.constantFrom(undefined, 'active', 'target', 'paused', 'archived'),
+		snoozed: fc.boolean(),
+		circle: fc.constantFrom('work', 'climbing', 'family'),
+	});
+
+	it('gives the same sections, counts and rows, with and without a filter', () => {
+		fc.assert(
+			fc.property(
+				fc.array(personArb, { maxLength: 60 }),
+				fc.boolean(),
+				fc.constantFrom('', 'work', 'p1', 'climb family', 'zzz'),
+				fc.subarray(DUE_SECTIONS.map((s) => s.status)),
+				(specs, all, query, folded) => {
+					const built = specs.map((spec, i) => {
+						const b = new PersonBuilder(`People/P${i}.md`).circles([spec.circle]);
+						if (spec.cadence !== undefined) b.cadence(spec.cadence);
+						if (spec.trust !== undefined) b.trust(spec.trust);
+						if (spec.daysAgo !== null) b.lastContact(format(subDays(new Date(2026, 10, 23), spec.daysAgo), 'yyyy-MM-dd'));
+						if (spec.status !== undefined) b.status(spec.status);
+						if (spec.snoozed) b.snoozeUntil('2026-12-01');
+						return b.build();
+					});
+					const list = dueList(built, TODAY, defaultSettings(), { all });
+					const collapsed = new Set(folded);
+					const model = buildDueModel(list, query, collapsed);
+					const terms = queryTerms(query);
+					expect(names(model.items)).toEqual(grouped(list, terms, collapsed));
+					const needing = list.filter((sp) => DUE_SECTIONS.some((s) => s.status === sp.status));
+					expect(model.total).toBe(needing.length);
+					expect(model.matched).toBe(needing.filter((sp) => matchesTerms(sp, terms)).length);
+				},
+			),
+		);
 	});
 });
 
 describe('windowing arithmetic', () => {
 	const heights = { header: 30, row: 50 };
 
-	it('lays items out by kind', () => {
+	/** The reference: every item's top offset, then the total, by adding heights one by one. */
+	function offsetsOf(items: DueItems): number[] {
+		const out = [0];
+		for (let i = 0; i < items.length; i++) out.push(out[i] + (items.kindAt(i) === 'header' ? heights.header : heights.row));
+		return out;
+	}
+
+	/** Sections of the given sizes; a negative size is a collapsed section of that many rows. */
+	function sectionsOf(sizes: readonly number[]): DueItems {
+		const rows = people();
+		return new DueItems(
+			sizes.map((size, k): { header: HeaderItem; rows: ScheduledPerson[]; from: number } => ({
+				header: { kind: 'header', section: DUE_SECTIONS[k % DUE_SECTIONS.length].status, title: `S${k}`, count: Math.abs(size), collapsed: size < 0 },
+				rows: Array.from({ length: Math.abs(size) }, (_v, i) => rows[i % rows.length]),
+				from: 0,
+			})),
+		);
+	}
+
+	it('lays items out by kind, from the section sizes', () => {
 		const items = buildDueModel(people(), '', new Set()).items;
-		const offsets = layoutOffsets(items, heights);
-		expect(Array.from(offsets.slice(0, 4))).toEqual([0, 30, 80, 110]);
-		expect(offsets[items.length]).toBe(5 * 30 + 5 * 50);
+		const layout = new DueLayout(items, heights);
+		expect([0, 1, 2, 3].map((i) => layout.offsetOf(i))).toEqual([0, 30, 80, 110]);
+		expect(layout.offsetOf(items.length)).toBe(5 * 30 + 5 * 50);
+		expect(layout.total).toBe(5 * 30 + 5 * 50);
 	});
 
 	it('picks the items in the viewport plus the overscan', () => {
-		const items = buildDueModel(people(), '', new Set()).items;
-		const offsets = layoutOffsets(items, heights);
-		expect(visibleRange(offsets, 0, 60, 0)).toEqual({ start: 0, end: 2 });
-		expect(visibleRange(offsets, 85, 10, 0)).toEqual({ start: 2, end: 3 });
-		expect(visibleRange(offsets, 85, 10, 40)).toEqual({ start: 1, end: 4 });
-		expect(visibleRange(new Float64Array(1), 0, 100, 0)).toEqual({ start: 0, end: 0 });
+		const layout = new DueLayout(buildDueModel(people(), '', new Set()).items, heights);
+		expect(layout.visibleRange(0, 60, 0)).toEqual({ start: 0, end: 2 });
+		expect(layout.visibleRange(85, 10, 0)).toEqual({ start: 2, end: 3 });
+		expect(layout.visibleRange(85, 10, 40)).toEqual({ start: 1, end: 4 });
+		expect(new DueLayout(new DueItems([]), heights).visibleRange(0, 100, 0)).toEqual({ start: 0, end: 0 });
+	});
+
+	it('places every item where adding heights one by one would (property)', () => {
+		fc.assert(
+			fc.property(fc.array(fc.integer({ min: -40, max: 40 }), { maxLength: 5 }), fc.nat(10_000), (sizes, y) => {
+				const items = sectionsOf(sizes);
+				const layout = new DueLayout(items, heights);
+				const offsets = offsetsOf(items);
+				for (let i = 0; i <= items.length; i++) expect(layout.offsetOf(i)).toBe(offsets[i]);
+				expect(layout.total).toBe(offsets[items.length]);
+				// indexAt: the first item whose bottom edge is below y.
+				const expected = offsets.findIndex((top, i) => i < items.length && offsets[i + 1] > y);
+				expect(layout.indexAt(y)).toBe(expected < 0 ? items.length : expected);
+			}),
+		);
 	});
 
 	it('always covers the viewport, never more than it plus the overscan (property)', () => {
 		fc.assert(
 			fc.property(
-				fc.array(fc.boolean(), { minLength: 1, maxLength: 300 }),
+				fc.array(fc.integer({ min: -60, max: 60 }), { minLength: 1, maxLength: 5 }),
 				fc.nat(20_000),
 				fc.integer({ min: 1, max: 2_000 }),
 				fc.nat(500),
-				(kinds, scrollTop, viewport, overscan) => {
-					const items = kinds.map((isHeader) => ({ kind: isHeader ? 'header' : 'row' }) as DueItem);
-					const offsets = layoutOffsets(items, heights);
+				(sizes, scrollTop, viewport, overscan) => {
+					const items = sectionsOf(sizes);
+					const offsets = offsetsOf(items);
 					const total = offsets[items.length];
 					const top = Math.min(scrollTop, Math.max(0, total - 1));
-					const { start, end } = visibleRange(offsets, top, viewport, overscan);
+					const { start, end } = new DueLayout(items, heights).visibleRange(top, viewport, overscan);
 					expect(start).toBeGreaterThanOrEqual(0);
 					expect(end).toBeLessThanOrEqual(items.length);
 					expect(start).toBeLessThan(end);
@@ -252,10 +346,12 @@ describe('row words', () => {
 });
 
 describe('replacementIndex: where focus goes when its row left the list', () => {
-	const h = (section: DueItem['section']): DueItem => ({ kind: 'header', section, title: section, count: 1, collapsed: false });
-	const r = (section: DueItem['section']): DueItem => ({ kind: 'row', section, sp: people()[0] });
+	const h = (section: DueItem['section'], count: number): HeaderItem => ({ kind: 'header', section, title: section, count, collapsed: false });
 	// After the redraw: header, row, row, header, row.
-	const items: DueItem[] = [h('overdue'), r('overdue'), r('overdue'), h('soon'), r('soon')];
+	const items = new DueItems([
+		{ header: h('overdue', 2), rows: people(), from: 0 },
+		{ header: h('soon', 1), rows: people(), from: 3 },
+	]);
 	it.each([
 		['the row now in its place', 1, 'row', 1],
 		['the row after a header that moved up into its place', 3, 'row', 4],
@@ -267,6 +363,6 @@ describe('replacementIndex: where focus goes when its row left the list', () => 
 	});
 
 	it('is -1 in an empty list', () => {
-		expect(replacementIndex([], 3, 'row')).toBe(-1);
+		expect(replacementIndex(new DueItems([]), 3, 'row')).toBe(-1);
 	});
 });
