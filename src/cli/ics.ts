@@ -1,5 +1,8 @@
 /**
  * `kindred ics`: core's reconnect calendar for the vault, on stdout or into a file.
+ *
+ * People are handed to core as their notes are read (readPeople, the reader `due` uses),
+ * so only each one's event is kept, never the whole vault's people at once.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -8,13 +11,14 @@ import type { IcsArgs } from './args';
 import { errorCode, UserError } from './errors';
 import { warn, type Io } from './io';
 import { resolveToday } from './today';
-import { loadVault } from './vault';
+import { openVault, readPeople } from './vault';
 
 export function runIcs(args: IcsArgs, io: Io): number {
 	const today = resolveToday(args.today, io.now());
-	const vault = loadVault(args.vault ?? io.defaultVault, { scheduleFor: today });
+	const vault = openVault(args.vault ?? io.defaultVault);
+	const calendar = buildCalendar(readPeople(vault, { scheduleFor: today }), today, vault.settings);
+	// After the read: the reader adds a warning for each note it could not read.
 	warn(io, vault.warnings);
-	const calendar = buildCalendar(vault.people, today, vault.settings);
 	if (args.output === null) {
 		io.out(calendar);
 		return 0;

@@ -13,7 +13,8 @@
  * kept to what decides the answer: membership from the path and frontmatter before any
  * body tag is read, and outside the people folders the YAML is parsed only when it could
  * mark the note as a person. `due` and `ics` read each log only for what places the
- * person on the calendar (LoadOptions.scheduleFor).
+ * person on the calendar (LoadOptions.scheduleFor), and take each person as the note is
+ * read (readPeople), keeping only what they print.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -230,6 +231,10 @@ export function readPersonNote(
 	const data = fm.kind === 'ok' ? fm.data : null;
 
 	const scan = scheduleFor === null ? scanLog(text, settings) : scanLogForDue(text, settings, scheduleFor);
+	// The links to other people are read even for `due` and `ics` (readPerson's `links`
+	// left on), though neither shows them: a `knows` or `introduced_by` value that is not
+	// a link is a problem, and `due --json` lists every problem of a listed person (the
+	// table does too, for an invalid one), so skipping them would change what `due` prints.
 	let read = readPerson(notePath, data, settings, scan.entries);
 	if (scan.problems.length > 0) read = { ...read, problems: [...read.problems, ...scan.problems] };
 	if (decoded.ok && fm.kind !== 'error') return read;
@@ -261,10 +266,12 @@ export function openVault(vaultArg: string): OpenedVault {
 }
 
 /**
- * Hand every person of the vault to `visit`, in path order, as each note is read, so a
- * caller that needs only some of them (`due` lists a part of the vault) keeps only those.
+ * Every person of the vault, in path order, each produced as its note is read, so a
+ * caller that needs only some of them (`due` lists a part of the vault) or only what it
+ * derives from each (`ics` keeps an event, not the person) lets go of the rest as it goes.
+ * The reader's warnings are in `vault.warnings` once the iteration has finished.
  */
-export function forEachPerson(vault: OpenedVault, options: LoadOptions, visit: (person: Person) => void): void {
+export function* readPeople(vault: OpenedVault, options: LoadOptions = {}): Generator<Person, void, undefined> {
 	const scheduleFor = options.scheduleFor ?? null;
 	const { settings, templatesFolder, warnings } = vault;
 	const reader = new FileReader();
@@ -277,13 +284,19 @@ export function forEachPerson(vault: OpenedVault, options: LoadOptions, visit: (
 			// A person by folder is still listed, so the problem is seen where it matters.
 			if (isPersonNote({ path: notePath, frontmatter: null, tags: [] }, settings, templatesFolder)) {
 				const base = readPerson(notePath, null, settings, null);
-				visit(markInvalid(base, [{ field: 'file', value: '', reason: `could not be read (${code})` }]));
+				yield markInvalid(base, [{ field: 'file', value: '', reason: `could not be read (${code})` }]);
 			} else warnings.push(`${notePath} could not be read (${code}); skipped`);
 			continue;
 		}
+		// The person is made before the next read reuses the buffer `bytes` points into.
 		const person = readPersonNote(notePath, bytes, settings, templatesFolder, scheduleFor);
-		if (person) visit(person);
+		if (person) yield person;
 	}
+}
+
+/** readPeople, each person handed to `visit`. */
+export function forEachPerson(vault: OpenedVault, options: LoadOptions, visit: (person: Person) => void): void {
+	for (const person of readPeople(vault, options)) visit(person);
 }
 
 /** Read the whole vault. Throws UserError only when the vault folder itself is missing. */

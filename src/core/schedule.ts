@@ -4,11 +4,12 @@
  * Pure: the same people, today and settings always give the same list.
  *
  * Cost at 10,000 people: today's day number is computed once per list, a due date is
- * computed on day numbers (no string round trip), and each person's placement is
- * remembered for (that Person object, today, the settings it reads), so after one change
- * only that person is placed again and patchDueList puts them back in place by binary
- * search. A full sort goes group by group, and compares names by their plain-name keys
- * (by-name.ts) where they have one.
+ * computed on day numbers (no string round trip), and after one change only that person
+ * is placed again: patchDueList takes the old version out and puts the new one in by
+ * binary search. Nothing is remembered per person (placing someone costs less than
+ * remembering it would: a table entry per person, kept alive for the next change). A
+ * full sort goes group by group, and compares names by their plain-name keys (by-name.ts),
+ * made only for the people whose earlier keys tie.
  */
 import { compareNames, plainNameKey } from './by-name';
 import { addMonthsDayNumber, dayNumber, fromDayNumber, maxDate } from './dates';
@@ -154,40 +155,12 @@ export function schedulePerson(person: Person, today: LocalDate, settings: Kindr
 /** A listed person with their name's sort key, for sorting without the collator. */
 interface Keyed {
 	sp: ScheduledPerson;
-	/** plainNameKey(person.name); null when the name needs the collator. */
-	nameKey: string | null;
-}
-
-interface Placed extends Keyed {
-	today: LocalDate;
-	soonWindowDays: number;
-	lastContactKey: string;
-}
-
-/**
- * Each person's last placement. A Person is never edited in place (the roster replaces
- * the object on every change), so the object is the key; the entry goes with it.
- */
-const placed = new WeakMap<Person, Placed>();
-
-/** True when `hit` was placed for the same today and settings as `ctx`. */
-function placedFor(hit: Placed, ctx: DayContext): boolean {
-	return hit.today === ctx.today && hit.soonWindowDays === ctx.soonWindowDays && hit.lastContactKey === ctx.lastContactKey;
-}
-
-/** schedulePerson, remembered for this Person object, today and the settings it reads. */
-function placeOnce(person: Person, ctx: DayContext): Placed {
-	const hit = placed.get(person);
-	if (hit && placedFor(hit, ctx)) return hit;
-	const entry: Placed = {
-		today: ctx.today,
-		soonWindowDays: ctx.soonWindowDays,
-		lastContactKey: ctx.lastContactKey,
-		sp: place(person, ctx),
-		nameKey: hit?.sp.person.name === person.name ? hit.nameKey : plainNameKey(person.name),
-	};
-	placed.set(person, entry);
-	return entry;
+	/**
+	 * plainNameKey(person.name), made the first time the sort compares names (in most
+	 * groups earlier keys decide nearly every comparison); null when the name needs the
+	 * collator.
+	 */
+	nameKey: string | null | undefined;
 }
 
 function byPath(a: ScheduledPerson, b: ScheduledPerson): number {
@@ -199,10 +172,16 @@ function byName(a: ScheduledPerson, b: ScheduledPerson): number {
 	return compareNames(a.person.name, b.person.name) || byPath(a, b);
 }
 
+/** The name key of a keyed person, made on first use. */
+function nameKeyOf(k: Keyed): string | null {
+	if (k.nameKey === undefined) k.nameKey = plainNameKey(k.sp.person.name);
+	return k.nameKey;
+}
+
 /** byName for keyed people: their name keys when both have one. */
 function byNameKey(a: Keyed, b: Keyed): number {
-	const ka = a.nameKey;
-	const kb = b.nameKey;
+	const ka = nameKeyOf(a);
+	const kb = nameKeyOf(b);
 	if (ka === null || kb === null) return byName(a.sp, b.sp);
 	return ka < kb ? -1 : ka > kb ? 1 : byPath(a.sp, b.sp);
 }
@@ -274,17 +253,9 @@ export function dueList(
 	settings: KindredSettings,
 	opts?: { all?: boolean },
 ): ScheduledPerson[] {
-	const all = opts?.all ?? false;
-	const ctx = dayContext(today, settings);
-	// The group is the first sort key: bucket by it, then sort each bucket by its own
-	// keys (the same order as sorting everyone with compareDue, in fewer, cheaper steps).
-	const buckets: Placed[][] = [[], [], [], [], [], [], [], [], []];
-	for (const person of people) {
-		const entry = placeOnce(person, ctx);
-		const status = entry.sp.status;
-		if (all || ACTION.has(status)) buckets[GROUP[status]].push(entry);
-	}
-	return sortBuckets(buckets);
+	const builder = new DueListBuilder(today, settings, opts);
+	for (const person of people) builder.add(person);
+	return builder.list();
 }
 
 /** Each group's bucket sorted by its own keys, the groups in GROUP order, as one list. */
@@ -299,12 +270,11 @@ function sortBuckets(buckets: readonly Keyed[][]): ScheduledPerson[] {
 }
 
 /**
- * dueList for a caller that builds the list once and never patches it (the command
- * line), fed one person at a time: the same list, without remembering each placement for
- * patchDueList (a WeakMap entry per person, which a one-off list never reads again), with
- * name keys built only for the people listed, and keeping only those: a reader can hand
- * over each person as it is read and let go of the rest (for `kindred due`, a third of a
- * vault is up to date). patchDueList still works from this list, placing from scratch.
+ * dueList fed one person at a time: a reader can hand over each person as it is read and
+ * let go of the rest (the command line does; for `kindred due`, a third of a vault is up
+ * to date). Only the people the list shows are kept. The group is the first sort key:
+ * people go into a bucket per group, and each bucket is sorted by its own keys (the same
+ * order as sorting everyone with compareDue, in fewer, cheaper steps).
  */
 export class DueListBuilder {
 	private readonly ctx: DayContext;
@@ -320,7 +290,7 @@ export class DueListBuilder {
 	add(person: Person): void {
 		const sp = place(person, this.ctx);
 		const status = sp.status;
-		if (this.all || ACTION.has(status)) this.buckets[GROUP[status]].push({ sp, nameKey: plainNameKey(person.name) });
+		if (this.all || ACTION.has(status)) this.buckets[GROUP[status]].push({ sp, nameKey: undefined });
 	}
 
 	/** The list of everyone added so far, in dueList's order. */
@@ -329,17 +299,8 @@ export class DueListBuilder {
 	}
 }
 
-/** dueList through DueListBuilder: the same list, nothing remembered. */
-export function dueListOnce(
-	people: Iterable<Person>,
-	today: LocalDate,
-	settings: KindredSettings,
-	opts?: { all?: boolean },
-): ScheduledPerson[] {
-	const builder = new DueListBuilder(today, settings, opts);
-	for (const person of people) builder.add(person);
-	return builder.list();
-}
+/** The same as dueList; kept for the callers that name the one-off list. */
+export const dueListOnce = dueList;
 
 /** Up to this many changed people, a patch moves array entries; past it, one copying pass. */
 const SPLICE_LIMIT = 16;
@@ -365,7 +326,7 @@ export function patchDueList(
 	const ctx = dayContext(today, settings);
 	const fresh: ScheduledPerson[] = [];
 	for (const person of added) {
-		const sp = placeOnce(person, ctx).sp;
+		const sp = place(person, ctx);
 		if (all || ACTION.has(sp.status)) fresh.push(sp);
 	}
 	if (removed.length + fresh.length <= SPLICE_LIMIT) {
@@ -398,17 +359,16 @@ export function patchDueList(
 }
 
 /**
- * Where `person` is in a sorted due list, -1 when not listed: from its remembered
- * placement (listed or not by its status, found by binary search), else by scanning.
+ * Where `person` is in a sorted due list, -1 when not listed. `list` was made for the
+ * same today and settings, and placing is pure, so placing the person again gives the
+ * entry's sort keys: found by binary search. (A scan covers a caller that breaks that.)
  */
 function indexOfPerson(list: readonly ScheduledPerson[], person: Person, ctx: DayContext, all: boolean): number {
-	const hit = placed.get(person);
-	if (hit && placedFor(hit, ctx)) {
-		if (!all && !ACTION.has(hit.sp.status)) return -1;
-		const i = insertionPoint(list, hit.sp, 0) - 1;
-		if (i >= 0 && list[i] === hit.sp) return i;
-	}
-	for (let i = 0; i < list.length; i++) if (list[i].person === person) return i;
+	const sp = place(person, ctx);
+	if (!all && !ACTION.has(sp.status)) return -1;
+	const i = insertionPoint(list, sp, 0) - 1;
+	if (i >= 0 && list[i].person === person) return i;
+	for (let k = 0; k < list.length; k++) if (list[k].person === person) return k;
 	return -1;
 }
 

@@ -1,0 +1,98 @@
+/**
+ * `kindred due` shows the problems of `knows` and `introduced_by`, though it never shows
+ * the links themselves: every problem of a listed person is in `--json`, and an invalid
+ * person's problems fill the table's last column. So the reader must read the links for
+ * `due` too (readPerson's `links` left on); these tests fail if it stops.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DueJsonDocument } from '../../src/cli/due-json';
+import type { Io } from '../../src/cli/io';
+import { run } from '../../src/cli/run';
+import { EXAMPLE_VAULT } from './helpers';
+
+const TODAY = '2026-11-23';
+const NOT_A_LINK = 'is not a link; write it as "[[Name]]"';
+
+/** The same three people, with their links written well or badly. */
+function notes(bad: boolean): Record<string, string> {
+	return {
+		'People/Overdue.md': bad
+			? '---\ncadence: monthly\nlast_contact: 2026-09-01\nknows: Ana Ruiz\nintroduced_by: 42\n---\n'
+			: '---\ncadence: monthly\nlast_contact: 2026-09-01\nknows: ["[[Ana Ruiz]]"]\nintroduced_by: "[[Ben]]"\n---\n',
+		'People/Broken.md': bad ? '---\ntrust: high\nknows: [Ben]\n---\n' : '---\ntrust: high\nknows: ["[[Ben]]"]\n---\n',
+		'People/Soon.md': bad
+			? '---\ncadence: weekly\nlast_contact: 2026-11-20\nknows: [[[Ana Ruiz]], Cy]\n---\n'
+			: '---\ncadence: weekly\nlast_contact: 2026-11-20\nknows: [[[Ana Ruiz]], "[[Cy]]"]\n---\n',
+	};
+}
+
+let root: string;
+const vaults: Record<'bad' | 'good', string> = { bad: '', good: '' };
+
+beforeAll(() => {
+	root = fs.mkdtempSync(path.join(os.tmpdir(), 'kindred-due-links-'));
+	for (const kind of ['bad', 'good'] as const) {
+		vaults[kind] = path.join(root, kind);
+		for (const [file, text] of Object.entries(notes(kind === 'bad'))) {
+			fs.mkdirSync(path.dirname(path.join(vaults[kind], file)), { recursive: true });
+			fs.writeFileSync(path.join(vaults[kind], file), text);
+		}
+	}
+});
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+async function due(vault: string, ...flags: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+	let stdout = '';
+	let stderr = '';
+	const io: Io = {
+		out: (t) => void (stdout += t),
+		err: (t) => void (stderr += t),
+		// Wide enough that no problem text is cut.
+		style: { color: false, columns: 400 },
+		defaultVault: EXAMPLE_VAULT,
+		now: () => new Date(2026, 10, 23, 12),
+	};
+	const code = await run(['due', vault, '--today', TODAY, ...flags], io);
+	return { code, stdout, stderr };
+}
+
+describe('due with bad links', () => {
+	it('lists the link problems in --json', async () => {
+		const r = await due(vaults.bad, '--json');
+		expect([r.code, r.stderr]).toEqual([0, '']);
+		const doc = JSON.parse(r.stdout) as DueJsonDocument;
+		const problems = Object.fromEntries(doc.people.map((p) => [p.name, p.problems.map((x) => [x.field, x.value, x.reason])]));
+		expect(problems).toEqual({
+			Overdue: [
+				['knows', 'Ana Ruiz', NOT_A_LINK],
+				['introduced_by', '42', 'must be a link like "[[Name]]"'],
+			],
+			Broken: [
+				['trust', 'high', 'must be a whole number from 1 to 5'],
+				['knows', 'Ben', NOT_A_LINK],
+			],
+			Soon: [['knows', 'Cy', NOT_A_LINK]],
+		});
+	});
+
+	it('shows an invalid person\'s link problem in the table', async () => {
+		const r = await due(vaults.bad);
+		expect(r.code).toBe(0);
+		const broken = r.stdout.split('\n').find((line) => line.startsWith('Broken'));
+		expect(broken).toContain(`trust: "high" must be a whole number from 1 to 5; knows: "Ben" ${NOT_A_LINK}`);
+	});
+
+	it('places everyone as with good links: only the problems differ', async () => {
+		for (const flags of [['--json'], ['--all', '--json']]) {
+			const strip = (out: string): unknown =>
+				(JSON.parse(out) as DueJsonDocument).people.map((p) => ({ ...p, problems: p.problems.filter((x) => x.field !== 'knows' && x.field !== 'introduced_by') }));
+			const bad = await due(vaults.bad, ...flags);
+			const good = await due(vaults.good, ...flags);
+			expect(strip(bad.stdout)).toEqual(strip(good.stdout));
+			expect((JSON.parse(good.stdout) as DueJsonDocument).people.flatMap((p) => p.problems.map((x) => x.field))).toEqual(['trust']);
+		}
+	});
+});
