@@ -22,7 +22,7 @@ export interface ActionsDeps {
 	app: App;
 	index: {
 		get(path: string): Person | undefined;
-		dueList(today: LocalDate): ScheduledPerson[];
+		dueList(today: LocalDate): readonly ScheduledPerson[];
 		readonly roster: { all(): Person[] };
 	};
 	writer: Pick<NoteWriter, 'logTouchpoint' | 'snooze' | 'setStatus'>;

@@ -16,7 +16,7 @@ export interface DueViewIndex {
 	/** False until the first roster build has finished. */
 	readonly ready: boolean;
 	readonly peopleCount: number;
-	dueList(today: LocalDate, all?: boolean): ScheduledPerson[];
+	dueList(today: LocalDate, all?: boolean): readonly ScheduledPerson[];
 	/** Subscribe to roster changes; returns the unsubscribe function. */
 	onChange(cb: () => void): () => void;
 	/** Which folders, tag and marker were searched, for the empty state. */

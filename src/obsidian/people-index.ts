@@ -209,7 +209,7 @@ export class PeopleIndex extends Component implements DueViewIndex {
 		};
 	}
 
-	dueList(today: LocalDate, all = false): ScheduledPerson[] {
+	dueList(today: LocalDate, all = false): readonly ScheduledPerson[] {
 		return this.roster.dueList(today, this.deps.getSettings(), { all });
 	}
 

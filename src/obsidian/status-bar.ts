@@ -31,7 +31,7 @@ export interface StatusBarDeps {
 		readonly ready: boolean;
 		/** Moves whenever the people (or the settings) changed. */
 		readonly revision: number;
-		dueList(today: LocalDate): ScheduledPerson[];
+		dueList(today: LocalDate): readonly ScheduledPerson[];
 		onChange(cb: () => void): () => void;
 	};
 	now: () => Date;

@@ -25,7 +25,7 @@ class FakeIndex implements DueViewIndex {
 	get peopleCount(): number {
 		return this.roster.size;
 	}
-	dueList(today: LocalDate, all = false): ScheduledPerson[] {
+	dueList(today: LocalDate, all = false): readonly ScheduledPerson[] {
 		this.dueCalls++;
 		return this.roster.dueList(today, this.settings, { all });
 	}
