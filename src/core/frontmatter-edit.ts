@@ -164,13 +164,25 @@ interface YamlRead {
 	reason?: string;
 }
 
-function describeYamlError(err: unknown, firstLine: number): string {
+/**
+ * A YAML parser's error as `line N: reason`, N counted in the note (`firstLine` is the
+ * note's line number of the YAML's first line). Two parsers' errors are known: js-yaml's
+ * (the command line's; `reason`, and `mark.line` from 0) and the \`yaml\` package's
+ * (`linePos` from 1, and a message ending "at line L, column C:" counted in the YAML,
+ * not the note, so that part is dropped). Anything else: the message's first line.
+ */
+export function describeYamlError(err: unknown, firstLine: number): string {
 	if (typeof err === 'object' && err !== null) {
-		const e = err as { reason?: unknown; mark?: { line?: unknown }; message?: unknown };
+		const e = err as { reason?: unknown; mark?: { line?: unknown }; linePos?: unknown; message?: unknown };
 		if (typeof e.reason === 'string' && e.mark && typeof e.mark.line === 'number') {
 			return `line ${e.mark.line + firstLine}: ${e.reason}`;
 		}
-		if (typeof e.message === 'string') return e.message.split('\n')[0].trim();
+		const first = typeof e.message === 'string' ? e.message.split('\n')[0].trim() : null;
+		const at: unknown = Array.isArray(e.linePos) ? (e.linePos[0] as { line?: unknown } | undefined)?.line : undefined;
+		if (first !== null && typeof at === 'number') {
+			return `line ${at - 1 + firstLine}: ${first.replace(/ at line \d+, column \d+:?$/, '')}`;
+		}
+		if (first !== null) return first;
 	}
 	return String(err).split('\n')[0];
 }

@@ -6,6 +6,7 @@
  */
 import { getFrontMatterInfo, parseYaml } from 'obsidian';
 import type { CachedMetadata } from 'obsidian';
+import { describeYamlError } from '../core/frontmatter-edit';
 import { scanLog } from '../core/logline';
 import type { KindredSettings } from '../core/settings';
 import type { LogEntry, Person, Problem } from '../core/types';
@@ -26,8 +27,9 @@ function yamlError(text: string, cache: CachedMetadata | null): string | null {
 		parseYaml(info.frontmatter);
 		return null;
 	} catch (e) {
-		const first = (e instanceof Error ? e.message : String(e)).split('\n')[0].trim();
-		return `is not valid YAML (${first})`;
+		// The YAML starts on the note's second line, after the opening `---`. Worded as the
+		// command line words it, the line counted in the note.
+		return `is not valid YAML (${describeYamlError(e, 2)})`;
 	}
 }
 

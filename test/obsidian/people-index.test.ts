@@ -397,7 +397,8 @@ describe('what only the note text tells', () => {
 		const index = await startIndex(vault);
 		const [sp] = index.dueList('2026-11-23');
 		expect(sp.status).toBe('invalid');
-		expect(sp.problems[0]).toMatchObject({ field: 'frontmatter', reason: expect.stringMatching(/^is not valid YAML/) as string });
+		// The line is counted in the note (2: the list left open), not in the YAML block.
+		expect(sp.problems[0]).toMatchObject({ field: 'frontmatter', reason: expect.stringMatching(/^is not valid YAML \(line 2: /) as string });
 		// Fixing it clears the problem on the next change.
 		await vault.modify('People/Broken.md', '---\ntrust: 4\n---\n# Broken\n');
 		expect(index.dueList('2026-11-23')[0].status).toBe('never');
