@@ -4,6 +4,7 @@
  * real readPerson, so a built person is exactly what a note with that frontmatter gives.
  */
 import { CORE_SCHEMA, load } from 'js-yaml';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { isLocalDate } from '../src/core/dates';
 import { readPerson } from '../src/core/person';
 import { schedulePerson } from '../src/core/schedule';
@@ -35,6 +36,23 @@ export function settingsWith(
 		keys: { ...base.keys, ...keys },
 		cadenceByTrust: { ...base.cadenceByTrust, ...cadenceByTrust },
 	};
+}
+
+/**
+ * Registers beforeEach/afterEach hooks that run each test with fake timers and the clock
+ * at local noon of `date`: local, because "today" is the local calendar date; noon, far
+ * from the midnights where a daylight-saving change could move it.
+ */
+export function freezeClockAtLocalNoon(date: LocalDate): void {
+	if (!isLocalDate(date)) throw new Error(`freezeClockAtLocalNoon: ${date} is not a yyyy-MM-dd date`);
+	const [y, m, d] = date.split('-').map(Number);
+	beforeEach(() => {
+		vi.useFakeTimers();
+		vi.setSystemTime(new Date(y, m - 1, d, 12));
+	});
+	afterEach(() => {
+		vi.useRealTimers();
+	});
 }
 
 /** What js-yaml gives for an unquoted `2026-11-02`: UTC midnight. */

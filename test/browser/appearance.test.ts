@@ -6,22 +6,12 @@
  * the pane and tap targets of at least 44 px. Writes the pane-light, pane-dark,
  * pane-wide (a 700 px tab) and pane-phone screenshots.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openSession, PHONE, screenshotPath, type Session } from './chromium';
-import { readExampleVault, TODAY, type VaultForPage } from './example-vault';
+import { describe, expect, test } from 'vitest';
+import { PHONE, screenshotPath } from './chromium';
+import { useExampleSession } from './example-session';
 import type { ContrastSample } from './page-checks';
 
-let session: Session;
-let vault: VaultForPage;
-
-beforeAll(async () => {
-	({ page: vault } = readExampleVault());
-	session = await openSession(TODAY);
-});
-
-afterAll(async () => {
-	await session?.close();
-});
+const example = useExampleSession();
 
 /** Everything a row or section header says, and the summary line above them. */
 const ROW_TEXT = [
@@ -41,19 +31,19 @@ const ROW_TEXT = [
 async function contrast(): Promise<ContrastSample[]> {
 	const samples: ContrastSample[] = [];
 	for (const selector of ROW_TEXT) {
-		samples.push(...(await session.page.evaluate((s) => window.kindred.contrast(s), selector)));
+		samples.push(...(await example.session.page.evaluate((s) => window.kindred.contrast(s), selector)));
 	}
 	return samples;
 }
 
 async function screenshotPane(file: string): Promise<void> {
-	await session.page.locator('.mod-right-split').screenshot({ path: screenshotPath(file) });
+	await example.session.page.locator('.mod-right-split').screenshot({ path: screenshotPath(file) });
 }
 
 describe.each(['light', 'dark'] as const)('the %s theme', (theme) => {
 	test('row text has a contrast ratio of at least 4.5:1 in the sidebar', async () => {
-		await session.reload();
-		await session.mount({ ...vault, theme, mobile: false });
+		await example.session.reload();
+		await example.session.mount({ ...example.vault, theme, mobile: false });
 		await screenshotPane(`pane-${theme}.png`);
 		const samples = await contrast();
 		// Every kind of row text the sidebar shows was found and measured (the last note
@@ -62,15 +52,15 @@ describe.each(['light', 'dark'] as const)('the %s theme', (theme) => {
 			expect(samples.some((s) => s.selector === selector), selector).toBe(true);
 		}
 		expect(samples.filter((s) => s.ratio < 4.5)).toEqual([]);
-		expect(session.errors).toEqual([]);
+		expect(example.session.errors).toEqual([]);
 	});
 
 	test('a name under the pointer keeps a contrast ratio of at least 4.5:1', async () => {
-		await session.reload();
-		await session.mount({ ...vault, theme, mobile: false });
-		const name = session.page.getByRole('button', { name: 'Ben Ode', exact: true });
+		await example.session.reload();
+		await example.session.mount({ ...example.vault, theme, mobile: false });
+		const name = example.session.page.getByRole('button', { name: 'Ben Ode', exact: true });
 		await name.hover();
-		const samples = await session.page.evaluate(() => window.kindred.contrast('.kindred-due-name:hover'));
+		const samples = await example.session.page.evaluate(() => window.kindred.contrast('.kindred-due-name:hover'));
 		expect(samples).toHaveLength(1);
 		expect(samples[0].ratio).toBeGreaterThanOrEqual(4.5);
 		// Still marked as a link by the underline.
@@ -78,8 +68,8 @@ describe.each(['light', 'dark'] as const)('the %s theme', (theme) => {
 	});
 
 	test('row text has a contrast ratio of at least 4.5:1 on a phone', async () => {
-		await session.reload(PHONE);
-		await session.mount({ ...vault, theme, mobile: true });
+		await example.session.reload(PHONE);
+		await example.session.mount({ ...example.vault, theme, mobile: true });
 		const samples = await contrast();
 		for (const selector of ROW_TEXT) expect(samples.some((s) => s.selector === selector), selector).toBe(true);
 		expect(samples.filter((s) => s.ratio < 4.5)).toEqual([]);
@@ -89,8 +79,8 @@ describe.each(['light', 'dark'] as const)('the %s theme', (theme) => {
 describe('colours follow the theme', () => {
 	test('the pane and its text change between light and dark', async () => {
 		const look = async (theme: 'light' | 'dark'): Promise<string[]> => {
-			await session.reload();
-			await session.mount({ ...vault, theme, mobile: false });
+			await example.session.reload();
+			await example.session.mount({ ...example.vault, theme, mobile: false });
 			return (await contrast()).filter((s) => s.selector === '.kindred-due-name' || s.selector === '.kindred-due-when').map((s) => `${s.color} on ${s.background}`);
 		};
 		const light = await look('light');
@@ -104,15 +94,15 @@ describe('pane widths', () => {
 	// A narrow sidebar, Obsidian's default, a wide one and a tab in the main area: the
 	// container queries in styles.css must never let a row overflow or draw over itself.
 	test.each([200, 250, 300, 420, 700])('at %i px nothing overflows and nothing in a row overlaps', async (paneWidth) => {
-		await session.reload();
-		await session.mount({ ...vault, theme: 'light', mobile: false, paneWidth });
-		const overflow = await session.page.evaluate(() => window.kindred.overflow('.kindred-due-row, .kindred-due-header, .kindred-due-row *, .kindred-due-top, .kindred-due-top *'));
+		await example.session.reload();
+		await example.session.mount({ ...example.vault, theme: 'light', mobile: false, paneWidth });
+		const overflow = await example.session.page.evaluate(() => window.kindred.overflow('.kindred-due-row, .kindred-due-header, .kindred-due-row *, .kindred-due-top, .kindred-due-top *'));
 		expect(overflow).toEqual([]);
-		const overlaps = await session.page.evaluate(() => window.kindred.overlaps('.kindred-due-row, .kindred-due-toggle, .kindred-due-meta'));
+		const overlaps = await example.session.page.evaluate(() => window.kindred.overlaps('.kindred-due-row, .kindred-due-toggle, .kindred-due-meta'));
 		expect(overlaps).toEqual([]);
 		// A name may be cut with an ellipsis, but a reader still gets its first eight or so
 		// characters (64 px at the row's font), never "So…".
-		const names = await session.page.evaluate(() => window.kindred.names());
+		const names = await example.session.page.evaluate(() => window.kindred.names());
 		expect(names.filter((n) => n.shown < Math.min(n.full, 64))).toEqual([]);
 		if (paneWidth === 700) await screenshotPane('pane-wide.png');
 	});
@@ -121,9 +111,9 @@ describe('pane widths', () => {
 	// across the row, and every name sits at the same height in its row, whether the row
 	// has a last note, a "no touchpoints" line or a problem under it.
 	test.each([250, 320, 700])('at %i px names line up and the last note gets the row width', async (paneWidth) => {
-		await session.reload();
-		await session.mount({ ...vault, theme: 'light', mobile: false, paneWidth });
-		const rows = await session.page.evaluate(() =>
+		await example.session.reload();
+		await example.session.mount({ ...example.vault, theme: 'light', mobile: false, paneWidth });
+		const rows = await example.session.page.evaluate(() =>
 			Array.from(document.querySelectorAll<HTMLElement>('.kindred-due-row')).map((row) => {
 				const box = row.getBoundingClientRect();
 				const name = row.querySelector('.kindred-due-name')?.getBoundingClientRect();
@@ -145,23 +135,23 @@ describe('pane widths', () => {
 
 describe('on a phone', () => {
 	test('nothing overflows horizontally and tap targets are at least 44 px tall', async () => {
-		await session.reload(PHONE);
-		await session.mount({ ...vault, theme: 'light', mobile: true });
-		await session.page.screenshot({ path: screenshotPath('pane-phone.png') });
-		const overflow = await session.page.evaluate(() => window.kindred.overflow('.kindred-due-view, .kindred-due-row, .kindred-due-header, .kindred-due-row *, .kindred-due-top, .kindred-due-top *'));
+		await example.session.reload(PHONE);
+		await example.session.mount({ ...example.vault, theme: 'light', mobile: true });
+		await example.session.page.screenshot({ path: screenshotPath('pane-phone.png') });
+		const overflow = await example.session.page.evaluate(() => window.kindred.overflow('.kindred-due-view, .kindred-due-row, .kindred-due-header, .kindred-due-row *, .kindred-due-top, .kindred-due-top *'));
 		expect(overflow).toEqual([]);
-		const targets = await session.page.evaluate(() => window.kindred.targets('.kindred-due-view button, .kindred-due-view input'));
+		const targets = await example.session.page.evaluate(() => window.kindred.targets('.kindred-due-view button, .kindred-due-view input'));
 		expect(targets.length).toBeGreaterThan(10);
 		expect(targets.filter((t) => t.height < 44)).toEqual([]);
-		expect(session.errors).toEqual([]);
+		expect(example.session.errors).toEqual([]);
 	});
 
 	test('the log modal fits the phone and its controls are 44 px tall', async () => {
-		await session.reload(PHONE);
-		await session.mount({ ...vault, theme: 'light', mobile: true });
-		await session.page.getByRole('button', { name: 'Log a touchpoint with Ben Ode' }).click();
-		await expect.poll(() => session.page.locator('.modal-container').count()).toBe(1);
-		const fits = await session.page.evaluate(() => {
+		await example.session.reload(PHONE);
+		await example.session.mount({ ...example.vault, theme: 'light', mobile: true });
+		await example.session.page.getByRole('button', { name: 'Log a touchpoint with Ben Ode' }).click();
+		await expect.poll(() => example.session.page.locator('.modal-container').count()).toBe(1);
+		const fits = await example.session.page.evaluate(() => {
 			const modal = document.querySelector('.modal');
 			if (!modal) return null;
 			return { scrollWidth: modal.scrollWidth, clientWidth: modal.clientWidth, right: modal.getBoundingClientRect().right, viewport: window.innerWidth };
@@ -169,7 +159,7 @@ describe('on a phone', () => {
 		expect(fits).not.toBeNull();
 		expect(fits?.scrollWidth).toBeLessThanOrEqual((fits?.clientWidth ?? 0) + 1);
 		expect(fits?.right).toBeLessThanOrEqual((fits?.viewport ?? 0) + 1);
-		const targets = await session.page.evaluate(() => window.kindred.targets('.modal button, .modal input, .modal select'));
+		const targets = await example.session.page.evaluate(() => window.kindred.targets('.modal button, .modal input, .modal select'));
 		expect(targets.filter((t) => t.height < 44)).toEqual([]);
 	});
 });

@@ -3,30 +3,19 @@
  * button does what a click does, Escape closes the modal and gives focus back; and every
  * button has an accessible name, as Chromium's own accessibility tree computes it.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { openSession, type Session } from './chromium';
-import { readExampleVault, TODAY, type VaultForPage } from './example-vault';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { useExampleSession } from './example-session';
 
-let session: Session;
-let vault: VaultForPage;
-
-beforeAll(async () => {
-	({ page: vault } = readExampleVault());
-	session = await openSession(TODAY);
-});
-
-afterAll(async () => {
-	await session?.close();
-});
+const example = useExampleSession();
 
 beforeEach(async () => {
-	await session.reload();
-	await session.mount({ ...vault, theme: 'light', mobile: false });
+	await example.session.reload();
+	await example.session.mount({ ...example.vault, theme: 'light', mobile: false });
 });
 
 /** A description of the focused element that is stable across redraws. */
 function focused(): Promise<string> {
-	return session.page.evaluate(() => {
+	return example.session.page.evaluate(() => {
 		const el = document.activeElement;
 		if (!el || el === document.body) return '<body>';
 		const label = el.getAttribute('aria-label') ?? el.textContent?.trim() ?? '';
@@ -36,7 +25,7 @@ function focused(): Promise<string> {
 
 /** Every focusable control inside the pane, described like `focused()`. */
 function paneControls(): Promise<string[]> {
-	return session.page.evaluate(() =>
+	return example.session.page.evaluate(() =>
 		Array.from(
 			document.querySelectorAll<HTMLElement>(
 				'.workspace-leaf-content[data-type="kindred-due"] :is(button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"]))',
@@ -49,7 +38,7 @@ function paneControls(): Promise<string[]> {
 
 /** Press Tab from the top of the page until focus leaves the pane; the stops in order. */
 async function tabStops(): Promise<string[]> {
-	const { page } = session;
+	const { page } = example.session;
 	await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 	const stops: string[] = [];
 	for (let i = 0; i < 200; i++) {
@@ -73,7 +62,7 @@ describe('keyboard', () => {
 	});
 
 	test('Enter on a focused Log button opens the modal; Escape closes it and focus returns', async () => {
-		const { page } = session;
+		const { page } = example.session;
 		const target = 'button:Log a touchpoint with Ana Ruiz';
 		await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 		for (let i = 0; i < 100 && (await focused()) !== target; i++) await page.keyboard.press('Tab');
@@ -87,7 +76,7 @@ describe('keyboard', () => {
 	});
 
 	test('after a log from the keyboard, focus is on Log of the row that took its place, and Tab carries on from there', async () => {
-		const { page } = session;
+		const { page } = example.session;
 		const target = 'button:Log a touchpoint with Sofia Marsh';
 		await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 		for (let i = 0; i < 100 && (await focused()) !== target; i++) await page.keyboard.press('Tab');
@@ -106,14 +95,14 @@ describe('keyboard', () => {
 	});
 
 	test('Enter on a focused name opens the note', async () => {
-		const { page } = session;
+		const { page } = example.session;
 		await page.getByRole('button', { name: 'Ben Ode', exact: true }).focus();
 		await page.keyboard.press('Enter');
 		expect(await page.evaluate(() => window.kindred.opened())).toEqual([{ path: 'People/Ben Ode.md', newTab: false }]);
 	});
 
 	test('Enter on a focused section header folds it', async () => {
-		const { page } = session;
+		const { page } = example.session;
 		await page.locator('.kindred-due-header[data-section="overdue"] button').focus();
 		await page.keyboard.press('Enter');
 		await expect
@@ -140,10 +129,10 @@ describe('keyboard in a long list', () => {
 			const name = `Person ${String(i).padStart(3, '0')}`;
 			notes[`People/${name}.md`] = `---\ncadence: monthly\ntrust: 3\nlast_contact: 2026-0${1 + (i % 9)}-01\n---\n`;
 		}
-		await session.mount({ notes, theme: 'light', mobile: false, templatesFolder: null });
-		const drawn = await session.page.locator('.kindred-due-row').count();
+		await example.session.mount({ notes, theme: 'light', mobile: false, templatesFolder: null });
+		const drawn = await example.session.page.locator('.kindred-due-row').count();
 		expect(drawn).toBeLessThan(n / 2);
-		const { page } = session;
+		const { page } = example.session;
 		await page.getByRole('searchbox', { name: 'Filter people' }).focus();
 		// From here on no animation frame callback runs (the page is reloaded before the next test).
 		await page.evaluate(() => {
@@ -171,7 +160,7 @@ interface AXNode {
 
 /** Chromium's computed accessibility tree (names per the accname spec). */
 async function axNodes(): Promise<AXNode[]> {
-	const cdp = await session.context.newCDPSession(session.page);
+	const cdp = await example.session.context.newCDPSession(example.session.page);
 	try {
 		const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AXNode[] };
 		return nodes.filter((n) => !n.ignored);
@@ -192,8 +181,8 @@ describe('accessible names', () => {
 	});
 
 	test('every button and field in the log modal has a name', async () => {
-		await session.page.getByRole('button', { name: 'Log a touchpoint with Ben Ode' }).click();
-		await expect.poll(() => session.page.locator('.modal-container').count()).toBe(1);
+		await example.session.page.getByRole('button', { name: 'Log a touchpoint with Ben Ode' }).click();
+		await expect.poll(() => example.session.page.locator('.modal-container').count()).toBe(1);
 		const nodes = await axNodes();
 		const dialog = nodes.filter((n) => n.role?.value === 'dialog');
 		expect(dialog).toHaveLength(1);

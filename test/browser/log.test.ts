@@ -5,32 +5,22 @@
  * the index re-reads that one note, and the row leaves "Overdue". Snooze takes the same
  * path. Also writes the log-modal screenshot.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { openSession, screenshotPath, type Session } from './chromium';
-import { readExampleVault, TODAY, type Expected, type VaultForPage } from './example-vault';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { screenshotPath } from './chromium';
+import { useExampleSession } from './example-session';
+import { TODAY } from './example-vault';
 import type { PaneState } from './harness';
 
-let session: Session;
-let vault: VaultForPage;
-let expected: Expected;
-
-beforeAll(async () => {
-	({ page: vault, expected } = readExampleVault());
-	session = await openSession(TODAY);
-});
-
-afterAll(async () => {
-	await session?.close();
-});
+const example = useExampleSession();
 
 beforeEach(async () => {
-	await session.reload();
-	await session.mount({ ...vault, theme: 'light', mobile: false });
+	await example.session.reload();
+	await example.session.mount({ ...example.vault, theme: 'light', mobile: false });
 });
 
-const read = (): Promise<PaneState> => session.page.evaluate(() => window.kindred.read());
-const noteText = (path: string): Promise<string> => session.page.evaluate((p) => window.kindred.noteText(p), path);
-const settled = (): Promise<void> => session.page.evaluate(() => window.kindred.settled());
+const read = (): Promise<PaneState> => example.session.page.evaluate(() => window.kindred.read());
+const noteText = (path: string): Promise<string> => example.session.page.evaluate((p) => window.kindred.noteText(p), path);
+const settled = (): Promise<void> => example.session.page.evaluate(() => window.kindred.settled());
 
 function section(state: PaneState, status: string): string[] {
 	return state.sections.find((s) => s.status === status)?.rows.map((r) => r.name) ?? [];
@@ -40,19 +30,19 @@ const SOFIA = 'People/Family/Sofia Marsh.md';
 
 describe('logging a touchpoint from the pane', () => {
 	test('Log opens the modal for that person, dated today, with the note field focused', async () => {
-		const { page } = session;
+		const { page } = example.session;
 		await page.getByRole('button', { name: 'Log a touchpoint with Sofia Marsh' }).click();
 		const modal = page.locator('.modal-container .modal');
 		await expect.poll(() => modal.count()).toBe(1);
 		expect(await modal.locator('.modal-title').textContent()).toBe('Log a touchpoint with Sofia Marsh');
 		expect(await page.getByLabel('Date').inputValue()).toBe(TODAY);
-		expect(await page.getByLabel('Channel').inputValue()).toBe(vault.settings.lastChannel);
+		expect(await page.getByLabel('Channel').inputValue()).toBe(example.vault.settings.lastChannel);
 		await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Note');
-		expect(session.errors).toEqual([]);
+		expect(example.session.errors).toEqual([]);
 	});
 
 	test('typing a note and pressing Enter writes the entry and moves the row out of "Overdue"', async () => {
-		const { page } = session;
+		const { page } = example.session;
 		const before = await read();
 		expect(section(before, 'overdue')).toContain('Sofia Marsh');
 		const original = await noteText(SOFIA);
@@ -76,16 +66,16 @@ describe('logging a touchpoint from the pane', () => {
 		const after = await read();
 		expect(section(after, 'overdue')).not.toContain('Sofia Marsh');
 		expect(after.sections.flatMap((s) => s.rows.map((r) => r.name))).not.toContain('Sofia Marsh');
-		const overdueBefore = expected.byStatus.get('overdue')?.length ?? 0;
+		const overdueBefore = example.expected.byStatus.get('overdue')?.length ?? 0;
 		const overdueHeader = after.sections.find((s) => s.status === 'overdue');
 		expect(Number(overdueHeader?.count ?? 0)).toBe(overdueBefore - 1);
-		expect(after.summary).toContain(`${expected.due.length - 1} to reconnect`);
+		expect(after.summary).toContain(`${example.expected.due.length - 1} to reconnect`);
 		expect(await page.evaluate(() => window.kindred.notices())).toEqual([]);
-		expect(session.errors).toEqual([]);
+		expect(example.session.errors).toEqual([]);
 	});
 
 	test('the note field spans the modal, so a long note stays in view, and Enter in it still submits', async () => {
-		const { page } = session;
+		const { page } = example.session;
 		await page.getByRole('button', { name: 'Log a touchpoint with Ana Ruiz' }).click();
 		const note = page.getByRole('textbox', { name: 'Note' });
 		const long = 'Lunch at the harbour; she is moving to Lisbon in March and wants names of design studios there, and asked after the kids.';
@@ -108,7 +98,7 @@ describe('logging a touchpoint from the pane', () => {
 	});
 
 	test('the channel picked is written and remembered for next time', async () => {
-		const { page } = session;
+		const { page } = example.session;
 		await page.getByRole('button', { name: 'Log a touchpoint with Ana Ruiz' }).click();
 		await page.getByLabel('Channel').selectOption('coffee');
 		await page.getByLabel('Exchange').selectOption('gave');
@@ -122,7 +112,7 @@ describe('logging a touchpoint from the pane', () => {
 	});
 
 	test('a date after today is refused in the modal and nothing is written', async () => {
-		const { page } = session;
+		const { page } = example.session;
 		const original = await noteText(SOFIA);
 		await page.getByRole('button', { name: 'Log a touchpoint with Sofia Marsh' }).click();
 		await page.getByLabel('Date').fill('2026-12-01');
@@ -142,9 +132,9 @@ describe('a note that cannot be edited safely', () => {
 	test('is listed, and logging tells the user why nothing was written', async () => {
 		const path = 'People/Pia Lund.md';
 		const text = '---\ncadence: monthly\ntrust: 3\nlast_contact:\n  - 2026-01-01\n---\nMet at the print fair.\n';
-		await session.reload();
-		await session.mount({ ...vault, notes: { ...vault.notes, [path]: text }, theme: 'light', mobile: false });
-		const { page } = session;
+		await example.session.reload();
+		await example.session.mount({ ...example.vault, notes: { ...example.vault.notes, [path]: text }, theme: 'light', mobile: false });
+		const { page } = example.session;
 		expect((await read()).sections.find((s) => s.status === 'invalid')?.rows.map((r) => r.name)).toContain('Pia Lund');
 		await page.getByRole('button', { name: 'Log a touchpoint with Pia Lund' }).click();
 		await page.getByRole('textbox', { name: 'Note' }).fill('Coffee');
@@ -160,7 +150,7 @@ describe('a note that cannot be edited safely', () => {
 
 describe('snoozing from the pane', () => {
 	test('"One week" writes snooze_until and the row leaves the pane', async () => {
-		const { page } = session;
+		const { page } = example.session;
 		const path = 'Climbing/Gus Petrov.md';
 		const original = await noteText(path);
 		await page.getByRole('button', { name: 'Snooze Gus Petrov' }).click();

@@ -4,33 +4,21 @@
  * broken note under "Needs attention" with its field, the empty states, the filter box,
  * and clicking a name.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { DUE_SECTIONS } from '../../src/core/schedule';
-import { openSession, type Session } from './chromium';
-import { readExampleVault, TODAY, type Expected, type VaultForPage } from './example-vault';
+import { useExampleSession } from './example-session';
 import type { PaneState } from './harness';
 
-let session: Session;
-let vault: VaultForPage;
-let expected: Expected;
-
-beforeAll(async () => {
-	({ page: vault, expected } = readExampleVault());
-	session = await openSession(TODAY);
-});
-
-afterAll(async () => {
-	await session?.close();
-});
+const example = useExampleSession();
 
 beforeEach(async () => {
-	await session.reload();
+	await example.session.reload();
 });
 
-const read = (): Promise<PaneState> => session.page.evaluate(() => window.kindred.read());
+const read = (): Promise<PaneState> => example.session.page.evaluate(() => window.kindred.read());
 
 function mountExample(): Promise<void> {
-	return session.mount({ ...vault, theme: 'light', mobile: false });
+	return example.session.mount({ ...example.vault, theme: 'light', mobile: false });
 }
 
 /** A note that is a person by folder, with the given frontmatter lines. */
@@ -46,11 +34,11 @@ describe('the example vault on its day', () => {
 	test('shows core\'s sections, in order, with the command line\'s people, order and counts', async () => {
 		await mountExample();
 		const state = await read();
-		const want = DUE_SECTIONS.filter((s) => expected.byStatus.has(s.status)).map((s) => ({
+		const want = DUE_SECTIONS.filter((s) => example.expected.byStatus.has(s.status)).map((s) => ({
 			status: s.status,
 			title: s.title,
-			count: String(expected.byStatus.get(s.status)?.length),
-			rows: expected.byStatus.get(s.status),
+			count: String(example.expected.byStatus.get(s.status)?.length),
+			rows: example.expected.byStatus.get(s.status),
 		}));
 		expect(state.sections.map((s) => ({ status: s.status, title: s.title, count: s.count, rows: s.rows.map((r) => r.name) }))).toEqual(want);
 		// Every section holds as many rows as its header says, and nothing is collapsed.
@@ -58,9 +46,9 @@ describe('the example vault on its day', () => {
 			expect(s.rows).toHaveLength(Number(s.count));
 			expect(s.expanded).toBe(true);
 		}
-		expect(state.summary).toContain(`${expected.due.length} to reconnect`);
+		expect(state.summary).toContain(`${example.expected.due.length} to reconnect`);
 		expect(state.empty).toBeNull();
-		expect(session.errors).toEqual([]);
+		expect(example.session.errors).toEqual([]);
 	});
 
 	test('puts specific people where the example vault says they belong', async () => {
@@ -97,7 +85,7 @@ describe('the example vault on its day', () => {
 	test('each row says how overdue and the cadence', async () => {
 		await mountExample();
 		const state = await read();
-		const sp = expected.due.find((x) => x.person.path === 'People/Ana Ruiz.md');
+		const sp = example.expected.due.find((x) => x.person.path === 'People/Ana Ruiz.md');
 		const ana = state.sections.flatMap((s) => s.rows).find((r) => r.name === 'Ana Ruiz');
 		expect(ana?.meta).toMatch(/\d+ (days|weeks?) overdue/);
 		expect(ana?.meta).toContain(sp?.person.cadence?.label ?? '<no cadence>');
@@ -109,7 +97,7 @@ describe('the example vault on its day', () => {
 	test('each row shows the last logged note in the sidebar', async () => {
 		await mountExample();
 		const rows = (await read()).sections.flatMap((s) => s.rows);
-		for (const sp of expected.due.filter((x) => x.lastEntry !== null && x.status !== 'invalid')) {
+		for (const sp of example.expected.due.filter((x) => x.lastEntry !== null && x.status !== 'invalid')) {
 			const row = rows.find((r) => r.path === sp.person.path);
 			const start = (sp.lastEntry?.text ?? '').slice(0, 12);
 			expect(row?.meta, sp.person.name).toContain(start);
@@ -119,7 +107,7 @@ describe('the example vault on its day', () => {
 
 describe('empty states', () => {
 	test('an empty vault says no people were found and where it looked', async () => {
-		await session.mount({ notes: { 'Welcome.md': '# Welcome\n' }, theme: 'light', mobile: false, templatesFolder: null });
+		await example.session.mount({ notes: { 'Welcome.md': '# Welcome\n' }, theme: 'light', mobile: false, templatesFolder: null });
 		const state = await read();
 		expect(state.sections).toEqual([]);
 		expect(state.empty?.title).toBe('No people found');
@@ -127,11 +115,11 @@ describe('empty states', () => {
 		expect(state.empty?.text).toContain('People');
 		expect(state.empty?.text).toContain('#person');
 		expect(state.empty?.text).toContain('type: person');
-		expect(session.errors).toEqual([]);
+		expect(example.session.errors).toEqual([]);
 	});
 
 	test('a vault where everyone is up to date says so, and who is next', async () => {
-		await session.mount({
+		await example.session.mount({
 			notes: {
 				'People/Zoe Kim.md': person(['cadence: monthly', 'trust: 4', 'last_contact: 2026-11-20']),
 				'People/Yann Roux.md': person(['cadence: yearly', 'trust: 2', 'last_contact: 2026-06-01']),
@@ -151,7 +139,7 @@ describe('the filter box', () => {
 	/** The command line's due list narrowed by name, alias or circle: the oracle for the filter. */
 	function matching(term: string): string[] {
 		const t = term.toLowerCase();
-		return expected.due
+		return example.expected.due
 			.filter((sp) => [sp.person.name, ...sp.person.aliases, ...sp.person.circles].some((s) => s.toLowerCase().includes(t)))
 			.map((sp) => sp.person.name);
 	}
@@ -164,9 +152,9 @@ describe('the filter box', () => {
 		await mountExample();
 		const want = matching(term);
 		expect(want.length).toBeGreaterThan(0);
-		expect(want.length).toBeLessThan(expected.due.length);
-		await session.page.getByRole('searchbox', { name: 'Filter people' }).fill(term);
-		await session.page.waitForFunction((n) => document.querySelectorAll('.kindred-due-row').length === n, want.length);
+		expect(want.length).toBeLessThan(example.expected.due.length);
+		await example.session.page.getByRole('searchbox', { name: 'Filter people' }).fill(term);
+		await example.session.page.waitForFunction((n) => document.querySelectorAll('.kindred-due-row').length === n, want.length);
 		const state = await read();
 		expect(state.sections.flatMap((s) => s.rows.map((r) => r.name)).sort()).toEqual([...want].sort());
 		// Section counts follow the filter.
@@ -175,11 +163,11 @@ describe('the filter box', () => {
 
 	test('no match says so; Escape clears the filter and brings everyone back', async () => {
 		await mountExample();
-		const box = session.page.getByRole('searchbox', { name: 'Filter people' });
+		const box = example.session.page.getByRole('searchbox', { name: 'Filter people' });
 		await box.fill('zzzz');
 		await expect.poll(async () => (await read()).empty?.title).toMatch(/No one matches/);
 		await box.press('Escape');
-		await expect.poll(async () => (await read()).sections.flatMap((s) => s.rows).length).toBe(expected.due.length);
+		await expect.poll(async () => (await read()).sections.flatMap((s) => s.rows).length).toBe(example.expected.due.length);
 		expect((await read()).filter).toBe('');
 	});
 });
@@ -187,7 +175,7 @@ describe('the filter box', () => {
 describe('a long list', () => {
 	/** Names of rows whose box intersects the scroller's visible area. */
 	function visibleRows(): Promise<string[]> {
-		return session.page.evaluate(() => {
+		return example.session.page.evaluate(() => {
 			const scroller = document.querySelector('.kindred-due-scroller');
 			if (!scroller) return [];
 			const box = scroller.getBoundingClientRect();
@@ -200,15 +188,15 @@ describe('a long list', () => {
 		});
 	}
 
-	const scrollTop = (): Promise<number> => session.page.evaluate(() => document.querySelector('.kindred-due-scroller')?.scrollTop ?? -1);
+	const scrollTop = (): Promise<number> => example.session.page.evaluate(() => document.querySelector('.kindred-due-scroller')?.scrollTop ?? -1);
 
 	test('scrolling draws the rows in view, and a change to a note keeps the scroll position', async () => {
 		const notes: Record<string, string> = {};
 		for (let i = 0; i < 300; i++) {
 			notes[`People/Person ${String(i).padStart(3, '0')}.md`] = person(['cadence: monthly', 'trust: 3', `last_contact: 2026-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')}`]);
 		}
-		await session.mount({ notes, theme: 'light', mobile: false, templatesFolder: null });
-		const { page } = session;
+		await example.session.mount({ notes, theme: 'light', mobile: false, templatesFolder: null });
+		const { page } = example.session;
 		await page.locator('.kindred-due-scroller').evaluate((el) => el.scrollTo({ top: 6000 }));
 		await expect.poll(visibleRows).not.toEqual([]);
 		const top = await scrollTop();
@@ -233,9 +221,9 @@ describe('a long list', () => {
 describe('opening a note', () => {
 	test('a click on a name opens it; a Ctrl-click opens it in a new tab', async () => {
 		await mountExample();
-		await session.page.getByRole('button', { name: 'Ben Ode', exact: true }).click();
-		await session.page.getByRole('button', { name: 'Ana Ruiz', exact: true }).click({ modifiers: ['Control'] });
-		expect(await session.page.evaluate(() => window.kindred.opened())).toEqual([
+		await example.session.page.getByRole('button', { name: 'Ben Ode', exact: true }).click();
+		await example.session.page.getByRole('button', { name: 'Ana Ruiz', exact: true }).click({ modifiers: ['Control'] });
+		expect(await example.session.page.evaluate(() => window.kindred.opened())).toEqual([
 			{ path: 'People/Ben Ode.md', newTab: false },
 			{ path: 'People/Ana Ruiz.md', newTab: true },
 		]);
@@ -243,13 +231,13 @@ describe('opening a note', () => {
 
 	test('a section header folds its rows away and back', async () => {
 		await mountExample();
-		const toggle = session.page.locator('.kindred-due-header[data-section="overdue"] button');
+		const toggle = example.session.page.locator('.kindred-due-header[data-section="overdue"] button');
 		await toggle.click();
 		let state = await read();
 		expect(state.sections.find((s) => s.status === 'overdue')?.rows).toEqual([]);
 		expect(state.sections.find((s) => s.status === 'overdue')?.expanded).toBe(false);
 		await toggle.click();
 		state = await read();
-		expect(state.sections.find((s) => s.status === 'overdue')?.rows.length).toBe(expected.byStatus.get('overdue')?.length);
+		expect(state.sections.find((s) => s.status === 'overdue')?.rows.length).toBe(example.expected.byStatus.get('overdue')?.length);
 	});
 });

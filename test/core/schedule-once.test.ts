@@ -3,24 +3,18 @@
 // same placements, for random people, todays and settings; and patchDueList, handed a
 // list that was built once, gives what dueList gives for the people after the change.
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDaysLocal } from '../../src/core/dates';
 import { DueListBuilder, dueList, dueListOnce, patchDueList } from '../../src/core/schedule';
 import type { KindredSettings } from '../../src/core/settings';
 import type { Person } from '../../src/core/types';
-import { PersonBuilder, propertyRuns, settingsWith } from '../builders';
+import { freezeClockAtLocalNoon, PersonBuilder, propertyRuns, settingsWith } from '../builders';
 
 const BASE = '2026-11-23';
 
-beforeEach(() => {
-	// Nothing here reads the clock (today is passed in), but a stray "now" must not make
-	// the result depend on the day or the zone the suite runs in.
-	vi.useFakeTimers();
-	vi.setSystemTime(new Date(2026, 10, 23, 12));
-});
-afterEach(() => {
-	vi.useRealTimers();
-});
+// Nothing here reads the clock (today is passed in), but a stray "now" must not make
+// the result depend on the day or the zone the suite runs in.
+freezeClockAtLocalNoon(BASE);
 
 /** Settings that change a placement: the soon window, the last-contact key, a default cadence. */
 const someSettings = fc

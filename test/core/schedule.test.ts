@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // (the shared setup file, obsidian-test-mocks, needs a DOM even for pure core tests)
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { addCadence } from '../../src/core/cadence';
 import { addDaysLocal, diffDays, todayLocal } from '../../src/core/dates';
 import {
@@ -20,19 +20,12 @@ import {
 import { defaultSettings } from '../../src/core/settings';
 import type { DueStatus, LocalDate, Person, ScheduledPerson } from '../../src/core/types';
 import { describeDue, describeProblem, describeSpan } from '../../src/core/words';
-import { PersonBuilder, propertyRuns, settingsWith } from '../builders';
+import { freezeClockAtLocalNoon, PersonBuilder, propertyRuns, settingsWith } from '../builders';
 
 const settings = defaultSettings();
 const TODAY = '2026-11-23';
 
-beforeEach(() => {
-	// Local noon on TODAY, whatever the zone: "today" is the local calendar date.
-	vi.useFakeTimers();
-	vi.setSystemTime(new Date(2026, 10, 23, 12));
-});
-afterEach(() => {
-	vi.useRealTimers();
-});
+freezeClockAtLocalNoon(TODAY);
 
 function b(name = 'Ana'): PersonBuilder {
 	return new PersonBuilder(`People/${name}.md`);
