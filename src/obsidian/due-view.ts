@@ -6,13 +6,14 @@
  * renders it, and hands clicks to the deps. When to redraw is RefreshableView's job: only
  * while shown, and only when something it shows could have changed (index revision,
  * today, filter, collapsed sections, settings); a hidden pane catches up when it is
- * revealed. Today is re-read at local midnight (a timer here) and when the app wakes, so
- * a row moves from "due soon" to "due today" without a reload.
+ * revealed. A DayClock (as in the review and the status bar) tells it when the local date
+ * moved: within a minute of midnight, and at once when the app wakes, so a row moves from
+ * "due soon" to "due today" without a reload.
  */
 import { Keymap } from 'obsidian';
-import { addDays, startOfDay } from 'date-fns';
 import type { DueStatus, LocalDate } from '../core/types';
 import { describeDue } from '../core/words';
+import { DayClock } from './day-clock';
 import { DUE_VIEW_TYPE, type DueViewDeps } from './due-view-deps';
 import { ACTION_ATTR, drawDueItem, type DueAction } from './due-draw';
 import {
@@ -41,11 +42,6 @@ export const ITEM_HEIGHTS: Readonly<Record<'desktop' | 'mobile', ItemHeights>> =
 	mobile: Object.freeze({ header: 44, row: 88 }),
 });
 
-/** Milliseconds from `now` to the next local midnight (DST days are 23 or 25 hours long). */
-export function msUntilNextLocalMidnight(now: Date): number {
-	return startOfDay(addDays(now, 1)).getTime() - now.getTime();
-}
-
 /** A control's identity across redraws: its action and the row's path or section. */
 function controlKey(el: Element): string | null {
 	const action = el.getAttribute(ACTION_ATTR);
@@ -73,7 +69,6 @@ export class DueView extends RefreshableView<DueViewDeps> {
 	private readonly collapsed = new Set<DueStatus>();
 	private scrollTop = 0;
 	private scrollFrame = 0;
-	private midnightTimer = 0;
 
 	getViewType(): string {
 		return VIEW_TYPE_DUE;
@@ -115,22 +110,15 @@ export class DueView extends RefreshableView<DueViewDeps> {
 		const scroller = this.list.scrollerEl;
 		this.listen(scroller, 'scroll', () => this.onScroll(), { passive: true });
 
-		// Waking up: the clock may have crossed midnight while the app slept.
-		const win = this.containerEl.win;
-		const doc = this.containerEl.doc;
-		this.listen(win, 'focus', () => this.redraw());
-		this.listen(doc, 'visibilitychange', () => {
-			if (doc.visibilityState === 'visible') this.redraw();
-		});
-
-		this.armMidnight();
+		// Midnight, or waking up after it: draw for the new day.
+		const clock = this.addChild(new DayClock(() => this.deps.now(), () => this.redraw()));
+		this.addCleanup(() => this.removeChild(clock));
 	}
 
-	/** The base drops listeners and subscriptions; this drops the scroll frame, timer and elements. */
+	/** The base drops listeners, subscriptions and the clock; this drops the scroll frame and elements. */
 	protected onTeardown(): void {
 		if (this.scrollFrame) this.containerEl.win.cancelAnimationFrame(this.scrollFrame);
-		if (this.midnightTimer) window.clearTimeout(this.midnightTimer);
-		this.scrollFrame = this.midnightTimer = 0;
+		this.scrollFrame = 0;
 		this.list = null;
 		this.filterEl = this.summaryEl = this.emptyEl = null;
 	}
@@ -242,17 +230,6 @@ export class DueView extends RefreshableView<DueViewDeps> {
 		// New results start at the top, where the first match is.
 		this.scrollTop = 0;
 		this.redraw();
-	}
-
-	private armMidnight(): void {
-		if (this.midnightTimer) window.clearTimeout(this.midnightTimer);
-		// A second past midnight, so a timer that fires a hair early still sees the new day.
-		const delay = msUntilNextLocalMidnight(this.deps.now()) + 1000;
-		this.midnightTimer = window.setTimeout(() => {
-			this.midnightTimer = 0;
-			this.redraw();
-			this.armMidnight();
-		}, delay);
 	}
 
 	private onScroll(): void {
