@@ -201,3 +201,24 @@ function asYaml(v: unknown): unknown {
 export function person(name: string, configure: (b: PersonBuilder) => PersonBuilder = (b) => b): Person {
 	return configure(new PersonBuilder(`People/${name}.md`)).build();
 }
+
+/**
+ * A set of people after some changes, as the roster would see it: each change replaces the
+ * person at its path, except every third, which deletes it. Returns who is there now and
+ * what patchDueList needs (the Person objects that left, and the ones that joined).
+ */
+export function applyChanges(before: readonly Person[], changes: readonly Person[]): { now: Person[]; removed: Person[]; added: Person[] } {
+	const byPath = new Map(before.map((p) => [p.path, p]));
+	const removed: Person[] = [];
+	const added: Person[] = [];
+	changes.forEach((p, i) => {
+		const old = byPath.get(p.path);
+		if (old) removed.push(old);
+		if (i % 3 === 2) byPath.delete(p.path);
+		else {
+			byPath.set(p.path, p);
+			added.push(p);
+		}
+	});
+	return { now: [...byPath.values()], removed, added };
+}

@@ -299,9 +299,6 @@ export class DueListBuilder {
 	}
 }
 
-/** The same as dueList; kept for the callers that name the one-off list. */
-export const dueListOnce = dueList;
-
 /** Up to this many changed people, a patch moves array entries; past it, one copying pass. */
 const SPLICE_LIMIT = 16;
 
