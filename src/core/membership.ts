@@ -123,9 +123,28 @@ export class MembershipMatcher {
 			return false;
 		}
 		if (this.templates !== null && path.startsWith(this.templates)) return false;
-		if (this.templatePath !== null && this.templatePath === path) return false;
+		if (this.isTemplateFile(path)) return false;
 		for (const f of this.folders) if (path.startsWith(f)) return true;
 		return null;
+	}
+
+	/**
+	 * What the folder alone says of every note directly in it (`folder` as a vault path,
+	 * '' or '/' for the root): false inside the templates folder, true inside a people
+	 * folder, null when each note's tags or marker tell. With isTemplateFile it says what
+	 * byPath says of every `.md` note in the folder, since a note's name holds no `/`: the
+	 * index's start-up walk decides whole folders this way.
+	 */
+	byFolder(folder: string): boolean | null {
+		const prefix = folder === '' || folder === '/' ? '' : `${folder}/`;
+		if (this.templates !== null && prefix.startsWith(this.templates)) return false;
+		for (const f of this.folders) if (prefix.startsWith(f)) return true;
+		return null;
+	}
+
+	/** True for the note the template-path setting names: never a person, wherever it is. */
+	isTemplateFile(path: string): boolean {
+		return this.templatePath !== null && this.templatePath === path;
 	}
 
 	/** True for the person tag or one nested under it, with or without `#`, any case. */

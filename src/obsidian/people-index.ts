@@ -67,17 +67,30 @@ function frontmatterOf(cache: CachedMetadata | null): Record<string, unknown> | 
 	return null;
 }
 
+/** Tags or the marker make this note a person: for a note its path does not decide. No tag list is built. */
+function isTaggedOrMarked(matcher: MembershipMatcher, cache: CachedMetadata | null, fm: Record<string, unknown> | null): boolean {
+	const tags = cache?.tags;
+	if (tags) for (const t of tags) if (matcher.isPersonTag(t.tag)) return true;
+	return matcher.hasPersonTagIn(fm) || matcher.hasMarker(fm);
+}
+
 /**
  * A person note? The path decides most notes (not a note, a template, a people folder);
  * the rest by body tags from the cache, frontmatter tags read the way the command line
- * reads them, then the marker. No tag list is built.
+ * reads them, then the marker.
  */
 function isMember(matcher: MembershipMatcher, path: string, cache: CachedMetadata | null, fm: Record<string, unknown> | null): boolean {
 	const byPath = matcher.byPath(path);
 	if (byPath !== null) return byPath;
-	const tags = cache?.tags;
-	if (tags) for (const t of tags) if (matcher.isPersonTag(t.tag)) return true;
-	return matcher.hasPersonTagIn(fm) || matcher.hasMarker(fm);
+	return isTaggedOrMarked(matcher, cache, fm);
+}
+
+/** The person at `path`, whose note is known to be one; with the log read last, if any. */
+function personAt(path: string, fm: Record<string, unknown> | null, settings: KindredSettings, bodies: ReadonlyMap<string, NoteBody>): Person {
+	// No lookup while no body has been read (the start-up build).
+	const body = bodies.size === 0 ? undefined : bodies.get(path);
+	// Links to other people are read with the body (see readPerson): not before the pane.
+	return withBody(readPerson(path, fm, settings, body?.log ?? null, body !== undefined), body);
 }
 
 /** The person at `path`, or null when the note is not one; with the log read last, if any. */
@@ -89,10 +102,7 @@ function readNote(
 	bodies: ReadonlyMap<string, NoteBody>,
 ): Person | null {
 	const fm = frontmatterOf(cache);
-	if (!isMember(matcher, path, cache, fm)) return null;
-	const body = bodies.get(path);
-	// Links to other people are read with the body (see readPerson): not before the pane.
-	return withBody(readPerson(path, fm, settings, body?.log ?? null, body !== undefined), body);
+	return isMember(matcher, path, cache, fm) ? personAt(path, fm, settings, bodies) : null;
 }
 
 /** True for a path ending in `.md`, as `getMarkdownFiles` has it (lower case). */
@@ -102,26 +112,33 @@ function endsWithMd(path: string): boolean {
 }
 
 /**
- * Every markdown note under `root`, with its cache entry: what `getMarkdownFiles` and
- * `getFileCache` give, in one walk of the folder tree that reads each file's path once
- * and asks the cache by path. A note's path decides it is one; only a `.md` path with no
- * cache entry (a note not parsed yet, or a folder named like a note) costs a type check.
- * The start-up build runs this over every file in the vault.
+ * Every markdown note that may be a person, with its cache entry and what its folder
+ * says of it (matcher.byFolder: true in a people folder, null when the note's tags or
+ * marker tell). The start-up build runs this over every file in the vault, so it is one
+ * walk of the folder tree that reads each file's path once and asks the cache by path,
+ * decides membership by path once per folder rather than once per note, and skips the
+ * templates folder whole. Only a `.md` path with no cache entry (a note not parsed yet,
+ * or a folder named like a note) costs a type check.
  */
-function forEachNotePath(
+function forEachCandidate(
 	root: TFolder,
+	matcher: MembershipMatcher,
 	getCache: (path: string) => CachedMetadata | null,
-	visit: (path: string, cache: CachedMetadata | null) => void,
+	visit: (path: string, cache: CachedMetadata | null, inPeopleFolder: boolean) => void,
 ): void {
 	const folders: TFolder[] = [root];
 	for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+		const verdict = matcher.byFolder(folder.path);
+		// Templates, and every folder inside them: no note there is a person.
+		if (verdict === false) continue;
+		const inPeopleFolder = verdict === true;
 		for (const child of folder.children) {
 			const path = child.path;
 			if (endsWithMd(path)) {
 				const cache = getCache(path);
-				if (cache !== null) visit(path, cache);
+				if (cache !== null) visit(path, cache, inPeopleFolder);
 				else if (child instanceof TFolder) folders.push(child);
-				else if (child instanceof TFile) visit(path, null);
+				else if (child instanceof TFile) visit(path, null, inPeopleFolder);
 			} else if (child instanceof TFolder) folders.push(child);
 		}
 	}
@@ -249,10 +266,15 @@ export class PeopleIndex extends Component implements DueViewIndex {
 		const getCache = metadataCache.getCache.bind(metadataCache);
 		// Only a rebuild has people to drop: those not seen in this pass.
 		const stale = roster.size > 0 ? new Set(roster.paths()) : null;
-		forEachNotePath(vault.getRoot(), getCache, (path, cache) => {
-			const person = readNote(path, cache, settings, matcher, bodies);
-			if (person) {
-				stale?.delete(path);
+		forEachCandidate(vault.getRoot(), matcher, getCache, (path, cache, inPeopleFolder) => {
+			// An empty block reads as none here without asking (readPerson and the matcher
+			// find no key in it either): no pass over every note's keys just to ask.
+			const fm: Record<string, unknown> | null = cache?.frontmatter ?? null;
+			if (matcher.isTemplateFile(path) || (!inPeopleFolder && !isTaggedOrMarked(matcher, cache, fm))) return;
+			const person = personAt(path, fm, settings, bodies);
+			if (stale === null) roster.add(person);
+			else {
+				stale.delete(path);
 				roster.upsert(person);
 			}
 		});

@@ -126,6 +126,21 @@ describe('the membership matcher (settings normalised once)', () => {
 		);
 	});
 
+	it('decides a folder as byPath decides each note in it (the start-up walk)', () => {
+		const folder = fc.constantFrom('', '/', 'People', 'people', 'People/Work', 'Templates', 'Templates/Sub', 'Notes', 'Peoplex', 'Notes/People');
+		fc.assert(
+			fc.property(folder, fc.constantFrom('Ana', 'İsa', 'a b', '_template'), setting, fc.constantFrom(null, 'Templates', '/Templates/', ''), (f, name, st, templates) => {
+				const m = membershipMatcher(settingsWith(st), templates);
+				const dir = f === '' || f === '/' ? '' : `${f}/`;
+				const p = `${dir}${name}.md`;
+				const verdict = m.byFolder(f);
+				const walk = verdict === false || m.isTemplateFile(p) ? false : verdict;
+				expect(walk).toBe(m.byPath(p));
+			}),
+			{ numRuns: propertyRuns(3000) },
+		);
+	});
+
 	it('is reused while the settings say the same, and sees a setting edited in place', () => {
 		const s = settingsWith();
 		const m = membershipMatcher(s, null);

@@ -24,6 +24,23 @@ describe('Roster: upsert, remove, rename, revision', () => {
 		expect(r.all()).toEqual([]);
 	});
 
+	it('adds a new person without a lookup (a fresh build), and patches the due list after it', () => {
+		const r = new Roster();
+		const ben = new PersonBuilder('People/Ben.md').trust(2).lastContact('2026-01-01').build();
+		r.add(ana().build());
+		expect(r.revision).toBe(1);
+		const before = r.dueList(TODAY, settings, { all: true });
+		r.add(ben);
+		expect(r.revision).toBe(2);
+		expect(r.get('People/Ben.md')).toBe(ben);
+		// Patched from the list before, it is the list computed afresh.
+		const after = r.dueList(TODAY, settings, { all: true });
+		expect(after).not.toBe(before);
+		expect(after).toEqual(dueList([ana().build(), ben], TODAY, settings, { all: true }));
+		// Read again, the same person changes nothing.
+		expect(r.upsert(new PersonBuilder('People/Ben.md').trust(2).lastContact('2026-01-01').build())).toBe(false);
+	});
+
 	it('adds and replaces, bumping the revision only on a real change', () => {
 		const r = new Roster();
 		expect(r.upsert(ana().build())).toBe(true);

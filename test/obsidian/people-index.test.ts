@@ -61,6 +61,23 @@ describe('building from the metadata cache', () => {
 		expect(index.roster.all().map((p) => p.path)).toEqual(['People/Ana.md']);
 	});
 
+	it('decides by folder as by path: nested templates, a template note anywhere, the root, an empty block', async () => {
+		const vault = makeVault({
+			'Templates/Sub/Person.md': '---\ntype: person\n---\n',
+			'Notes/Person template.md': '---\ntype: person\ntrust: 3\n---\n',
+			'Root person.md': '---\ntags: [person]\n---\n',
+			'Root note.md': other,
+			'People/Empty.md': '---\n---\n# Empty\n',
+			'People/Templates/Ana.md': ana,
+		});
+		const index = await startIndex(vault, settingsWith({ templatePath: 'Notes/Person template.md' }), 'Templates');
+		expect(index.roster.all().map((p) => p.path)).toEqual(['People/Empty.md', 'People/Templates/Ana.md', 'Root person.md']);
+		expect(index.get('People/Empty.md')).toMatchObject({ name: 'Empty', cadence: null, problems: [] });
+		// A rebuild walks the same way and keeps the same people.
+		index.rebuild();
+		expect(index.peopleCount).toBe(3);
+	});
+
 	it('is ready from frontmatter alone, before any note body is read', async () => {
 		const vault = makeVault({ 'People/Ana.md': ana.replace('- 2026-10-01', '- 2026-11-20') });
 		let release!: () => void;
