@@ -2,7 +2,7 @@
 // (the shared setup file, obsidian-test-mocks, needs a DOM even for pure core tests)
 import fc from 'fast-check';
 import ICAL from 'ical.js';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addCadence, parseCadence } from '../../src/core/cadence';
 import { diffDays } from '../../src/core/dates';
 import { schedulePerson } from '../../src/core/schedule';
@@ -17,17 +17,12 @@ import {
 	recurrenceFor,
 } from '../../src/core/ics';
 import type { Cadence, LocalDate, Person } from '../../src/core/types';
-import { PersonBuilder, settingsWith } from '../builders';
+import { freezeClockAtLocalNoon, PersonBuilder, settingsWith } from '../builders';
 
 const TODAY = '2026-11-23';
 const settings = settingsWith();
 
-beforeEach(() => {
-	vi.setSystemTime(new Date(2026, 10, 23, 12));
-});
-afterEach(() => {
-	vi.useRealTimers();
-});
+freezeClockAtLocalNoon(TODAY);
 
 function cadence(s: string): Cadence {
 	const c = parseCadence(s);

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 // (the shared setup file, obsidian-test-mocks, needs a DOM even for pure core tests)
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCadence } from '../../src/core/cadence';
 import type { Cadence } from '../../src/core/types';
 import { drainReason, oneSidedReason, silenceReason, weedCandidates, weedReasons } from '../../src/core/weed';
-import { logEntry, PersonBuilder, settingsWith } from '../builders';
+import { freezeClockAtLocalNoon, logEntry, PersonBuilder, settingsWith } from '../builders';
 
 const TODAY = '2026-11-23';
 const settings = settingsWith();
@@ -15,12 +15,7 @@ function cadence(s: string): Cadence {
 	return c.cadence;
 }
 
-beforeEach(() => {
-	vi.setSystemTime(new Date(2026, 10, 23, 12));
-});
-afterEach(() => {
-	vi.useRealTimers();
-});
+freezeClockAtLocalNoon(TODAY);
 
 describe('drainReason', () => {
 	it.each([

@@ -1,19 +1,14 @@
 // @vitest-environment happy-dom
 // (the shared setup file, obsidian-test-mocks, needs a DOM even for pure core tests)
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fillStatus, formatReviewText, innerCircleOf, reviewNetwork, targetsOf, type NetworkReview } from '../../src/core/review';
 import { innerCircleSentence, targetsSentence } from '../../src/core/review-text';
-import { PersonBuilder, person, settingsWith } from '../builders';
+import { freezeClockAtLocalNoon, person, PersonBuilder, settingsWith } from '../builders';
 import { loadFixtureVault } from '../fixtures/review/load-vault';
 
 const TODAY = '2026-11-23';
 
-beforeEach(() => {
-	vi.setSystemTime(new Date(2026, 10, 23, 12));
-});
-afterEach(() => {
-	vi.useRealTimers();
-});
+freezeClockAtLocalNoon(TODAY);
 
 describe('fillStatus', () => {
 	it.each([

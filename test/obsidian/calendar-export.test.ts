@@ -5,7 +5,6 @@
  * auto-update on, an index change rewrites it once things settle, only when it changed.
  * The file is read back with ical.js.
  */
-import type { PluginManifest } from 'obsidian';
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildCalendar } from '../../src/core/ics';
@@ -13,7 +12,7 @@ import type { KindredSettings } from '../../src/core/settings';
 import KindredPlugin from '../../src/main';
 import { AUTO_UPDATE_DELAY_MS, CalendarExport, eventsText } from '../../src/obsidian/calendar-export';
 import { icsPathError } from '../../src/obsidian/settings-tab';
-import { makeVault, settingsWith, startIndex, type TestVault } from './harness';
+import { makeVault, manifest, settingsWith, startIndex, type TestVault } from './harness';
 
 const ana = '---\ntrust: 4\nlast_contact: 2026-11-01\n---\n# Ana\n\n## Interactions\n- 2026-11-01 (call) Lisbon, again.\n';
 const ben = '---\ncadence: weekly\nlast_contact: 2026-11-20\n---\n# Ben\n';
@@ -189,14 +188,6 @@ describe('the calendar file setting', () => {
 });
 
 describe('in the plugin', () => {
-	const manifest: PluginManifest = {
-		id: 'kindred',
-		name: 'Kindred',
-		version: '0.1.0',
-		minAppVersion: '1.7.2',
-		description: '',
-		author: '',
-	};
 
 	it('keeps the calendar file up to date when the setting is on', async () => {
 		const vault = makeVault({ 'People/Ana.md': ana });

@@ -10,12 +10,16 @@
  *   the file (and fires no `changed`);
  * - deleting does not fire the cache's `deleted`.
  */
-import type { App as AppOriginal, TFile as TFileOriginal } from 'obsidian';
+import type { App as AppOriginal, PluginManifest, TFile as TFileOriginal } from 'obsidian';
 import { App, Modal, Notice, TextComponent, TFile, TFolder } from 'obsidian-test-mocks/obsidian';
 import { vi } from 'vitest';
+import manifestJson from '../../manifest.json';
 import { defaultSettings } from '../../src/core/settings';
 import type { KindredSettings } from '../../src/core/settings';
 import { PeopleIndex } from '../../src/obsidian/people-index';
+
+/** The plugin's own manifest.json, as the app hands it to the plugin. */
+export const manifest = manifestJson as PluginManifest;
 
 export interface TestVault {
 	app: App;

@@ -4,7 +4,6 @@
  * onload registers (and that it reads no notes), the index starting when the layout is
  * ready, the status bar count, and the settings tab saving and rebuilding.
  */
-import type { PluginManifest } from 'obsidian';
 import { Plugin } from 'obsidian-test-mocks/obsidian';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, defaultSettings } from '../../src/core/settings';
@@ -12,17 +11,9 @@ import KindredPlugin from '../../src/main';
 import { DueView } from '../../src/obsidian/due-view';
 import { DUE_VIEW_TYPE, REVIEW_VIEW_TYPE } from '../../src/obsidian/due-view-deps';
 import { KindredSettingTab } from '../../src/obsidian/settings-tab';
-import { byLabel, captureNotices, flush, freezeToday, makeVault, trackTextFields } from './harness';
+import { byLabel, captureNotices, flush, freezeToday, makeVault, manifest, trackTextFields } from './harness';
 import type { TestVault } from './harness';
 
-const manifest: PluginManifest = {
-	id: 'kindred',
-	name: 'Kindred',
-	version: '0.1.0',
-	minAppVersion: '1.7.2',
-	description: '',
-	author: '',
-};
 
 const ana = '---\ntrust: 4\ncadence: monthly\nlast_contact: 2026-10-01\n---\n# Ana\n';
 const ben = '---\ntrust: 5\n---\n# Ben\n';

@@ -5,7 +5,6 @@
  * over a real vault, index, writer and actions for archiving a weed candidate, and finally
  * as the plugin registers and opens it.
  */
-import type { PluginManifest } from 'obsidian';
 import { App, Plugin, WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Roster } from '../../src/core/roster';
@@ -17,7 +16,7 @@ import { REVIEW_VIEW_TYPE, type ReviewViewDeps, type ReviewViewIndex } from '../
 import { LIST_LIMIT, ReviewView, innerCircleHint, innerCircleLine, targetsLine } from '../../src/obsidian/review-view';
 import { NoteWriter } from '../../src/obsidian/writer';
 import { PersonBuilder } from '../builders';
-import { captureNotices, flush, freezeToday, makeVault, startIndex } from './harness';
+import { captureNotices, flush, freezeToday, makeVault, manifest, startIndex } from './harness';
 
 /** The index as the view sees it, over a real Roster; counts how often the view read it. */
 class FakeIndex implements ReviewViewIndex {
@@ -416,14 +415,6 @@ circles: [work]
 });
 
 describe('in the plugin', () => {
-	const manifest: PluginManifest = {
-		id: 'kindred',
-		name: 'Kindred',
-		version: '0.1.0',
-		minAppVersion: '1.7.2',
-		description: '',
-		author: '',
-	};
 
 	it('registers the view and opens it once, in a tab, reusing it', async () => {
 		const vault = makeVault({ 'People/Ana.md': '---\ntrust: 4\n---\n' });
