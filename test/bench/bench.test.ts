@@ -222,4 +222,14 @@ describe('the --json output', () => {
 		for (const name of ISSUE_NAMES) expect(text).toContain(name);
 		for (const size of ['1,000', '10,000', '50,000']) expect(text).toContain(size);
 	});
+
+	it('prints how many times the double’s own walk the build takes, where the floor was measured', () => {
+		const report = fakeReport();
+		report.sizes[10000].diagnostics.indexFloorMs = 4;
+		const row = renderReport(report)
+			.split('\n')
+			.find((l) => l.startsWith('indexBuild / indexFloor'));
+		// 10.123 / 4 at 10,000; no floor measured at the other sizes.
+		expect(row?.split(/\s{2,}/).slice(1, 4)).toEqual(['n/a', '2.53', 'n/a']);
+	});
 });
