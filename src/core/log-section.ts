@@ -28,6 +28,8 @@ export interface Line {
 export interface Fence {
 	char: '`' | '~';
 	length: number;
+	/** Spaces before the opening run: a closing line written by Kindred uses as many. */
+	indent: number;
 }
 
 export interface FrontmatterBlock {
@@ -102,7 +104,7 @@ export function fenceOpening(text: string, line: Line): Fence | null {
 	if (ch === '`') {
 		for (let k = j; k < line.end; k++) if (text.charCodeAt(k) === 96) return null;
 	}
-	return { char: ch, length: j - i };
+	return { char: ch, length: j - i, indent: i - line.start };
 }
 
 /** True when this line closes `fence`. */

@@ -17,7 +17,7 @@
  */
 import { isLocalDate, readDate } from './dates';
 import { setFrontmatterKey } from './frontmatter-edit';
-import { bodyStart, detectEol, findSection, isBlank, lineAt, scanLines, type ScannedLine } from './log-section';
+import { bodyStart, detectEol, findSection, isBlank, lineAt, scanLines, type Fence, type Line, type ScannedLine } from './log-section';
 import { formatLogLine, parseLogLine, readLog } from './logline';
 import type { KindredSettings } from './settings';
 import type { EditResult, LocalDate, LogEntry, ParseYaml, PersonStatus } from './types';
@@ -48,6 +48,26 @@ function isListItem(s: string): boolean {
 	return /^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.test(s);
 }
 
+/** A line that closes `fence` where it opened: inside a list item, a closing line at column 0 would open a new block. */
+function closingFence(fence: Fence, eol: string): string {
+	return ' '.repeat(fence.indent) + fence.char.repeat(fence.length) + eol;
+}
+
+/** Indented enough to stay in a `- ` entry after a blank line (CommonMark: the item's content column, 2). */
+function continuesAfterBlank(text: string, line: ScannedLine): boolean {
+	return text[line.start] === '\t' || text.startsWith('  ', line.start);
+}
+
+/**
+ * An unindented line that Markdown still reads as part of the paragraph above it (a lazy
+ * continuation line): anything that does not start a block of its own.
+ */
+function isLazyContinuation(text: string, line: ScannedLine): boolean {
+	if (line.code || line.heading) return false;
+	const s = text.slice(line.start, line.end);
+	return !isListItem(s) && !/^ {0,3}(?:>|[-*_](?:[ \t]*[-*_]){2,}[ \t]*$|<|%%)/.test(s);
+}
+
 /** Append a new log section (heading and entry) at the end of the note. */
 function appendSection(text: string, heading: string, line: string, eol: string): string {
 	const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -60,7 +80,7 @@ function appendSection(text: string, heading: string, line: string, eol: string)
 	if (out.length > bom && !endsWithEol) out += eol;
 	// An unclosed fence runs to the end of the note and would swallow the heading;
 	// closing it does not change how the note renders.
-	if (openFence) out += openFence.char.repeat(openFence.length) + eol;
+	if (openFence) out += closingFence(openFence, eol);
 	const body = out.slice(start);
 	if (body.trim() !== '') {
 		const last = lineAt(out, out.lastIndexOf('\n', out.length - 2) + 1);
@@ -69,24 +89,50 @@ function appendSection(text: string, heading: string, line: string, eol: string)
 	return `${out}${heading}${eol}${line}${finalEol}`;
 }
 
-/** Last line of the entry starting at `lines[i]`: its indented continuation lines belong to it. */
+/**
+ * Last line of the entry starting at `lines[i]`, as Markdown renders the list item: its
+ * indented lines, the lines of its paragraph that are not indented (lazy continuation),
+ * and further paragraphs or code after a blank line when indented to the item's content
+ * (a tab or two spaces). A new entry goes after all of them, never inside.
+ */
 function entryBlockEnd(text: string, lines: ScannedLine[], i: number): number {
 	let j = i;
-	while (j + 1 < lines.length) {
-		const l = lines[j + 1];
+	for (let k = i + 1; k < lines.length; k++) {
+		const l = lines[k];
+		if (isBlank(text, l)) {
+			let m = k + 1;
+			while (m < lines.length && isBlank(text, lines[m])) m++;
+			if (m >= lines.length || !continuesAfterBlank(text, lines[m])) break;
+			j = m;
+			k = m;
+			continue;
+		}
 		const c = text[l.start];
-		if (isBlank(text, l) || (c !== ' ' && c !== '\t')) break;
-		j++;
+		// Straight after the entry's own text (no blank between): indented, or lazily continued.
+		if (c === ' ' || c === '\t' || isLazyContinuation(text, l)) j = k;
+		else break;
 	}
 	return j;
 }
 
+/**
+ * The line ending of the text around `line` (the line itself, else the last line that has
+ * one before it), `fallback` when there is none: a note whose frontmatter and body end
+ * their lines differently gets new lines like their neighbours.
+ */
+function eolNear(text: string, line: Line, fallback: string): string {
+	const nl = line.next > line.end ? line.next - 1 : text.lastIndexOf('\n', line.start - 1);
+	if (nl < 0) return fallback;
+	return nl > 0 && text.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
+}
+
 /** Insert the entry's line into the log under `settings.logHeading`. */
-function insertEntry(text: string, entry: LogEntry, settings: KindredSettings, eol: string): string {
+function insertEntry(text: string, entry: LogEntry, settings: KindredSettings, noteEol: string): string {
 	const line = formatLogLine(entry);
 	const heading = settings.logHeading.trim();
 	const section = findSection(text, heading);
-	if (!section) return appendSection(text, heading, line, eol);
+	if (!section) return appendSection(text, heading, line, eolNear(text, lineAt(text, text.lastIndexOf('\n') + 1), noteEol));
+	const eol = eolNear(text, section.heading, noteEol);
 
 	const { lines, openFence } = scanLines(text, section.start, section.end);
 	const entries: { index: number; date: LocalDate }[] = [];
@@ -130,7 +176,7 @@ function insertEntry(text: string, entry: LogEntry, settings: KindredSettings, e
 	const last = lines[m];
 	const pos = last.next;
 	let prefix = '';
-	if (openFence) prefix = openFence.char.repeat(openFence.length) + eol;
+	if (openFence) prefix = closingFence(openFence, eol);
 	// A list item straight after a paragraph would join it visually; keep a blank line.
 	if (openFence || (!last.code && !isListItem(text.slice(last.start, last.end)))) prefix += eol;
 	if (pos >= text.length && !text.endsWith('\n')) return text + eol + prefix + line;
@@ -164,9 +210,8 @@ export function applyTouchpoint(text: string, entry: LogEntry, ctx: EditContext)
 		channel: entry.channel !== null && entry.channel.trim() !== '' ? entry.channel.trim() : null,
 		linked: ctx.settings.linkDates,
 	};
-	const eol = detectEol(text);
 	// The body first: its edit is after the frontmatter, so frontmatter offsets stay valid.
-	const withEntry = insertEntry(text, written, ctx.settings, eol);
+	const withEntry = insertEntry(text, written, ctx.settings, detectEol(text));
 	const key = ctx.settings.keys.lastContact;
 	const result = setFrontmatterKey(withEntry, key, entry.date, {
 		parseYaml: ctx.parseYaml,

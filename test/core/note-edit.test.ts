@@ -265,6 +265,51 @@ const rows: Row[] = [
 		),
 	},
 	{
+		name: 'an entry of several paragraphs stays whole: the new one goes after its last paragraph',
+		before: n('---', 'last_contact: 2026-10-01', '---', '## Interactions', '- 2026-10-01 a', '', '  second paragraph of a', ''),
+		after: n('---', 'last_contact: 2026-10-01', '---', '## Interactions', '- 2026-10-01 a', '', '  second paragraph of a', '- 2026-09-01 (call) Talked', ''),
+		entry: { date: '2026-09-01' },
+	},
+	{
+		name: 'a tab-indented code block with a blank line inside an entry is not split',
+		before: n('---', 'last_contact: 2026-10-01', '---', '## Interactions', '- 2026-10-01 a', '\t```', '\tcode', '', '\tmore', '\t```', ''),
+		after: n('---', 'last_contact: 2026-10-01', '---', '## Interactions', '- 2026-10-01 a', '\t```', '\tcode', '', '\tmore', '\t```', '- 2026-09-01 (call) Talked', ''),
+		entry: { date: '2026-09-01' },
+	},
+	{
+		name: 'unindented lines that continue an entry’s paragraph stay with it (oldest first)',
+		before: n('---', 'last_contact: 2026-10-01', '---', '## Interactions', '- 2026-10-01 met at conf', 'and talked about X', ''),
+		after: n('---', 'last_contact: 2026-11-23', '---', '## Interactions', '- 2026-10-01 met at conf', 'and talked about X', '- 2026-11-23 (call) Talked', ''),
+		settings: { newestFirst: false },
+	},
+	{
+		name: 'a back-dated entry goes after the last entry’s continued paragraph (newest first)',
+		before: n('---', 'last_contact: 2026-11-10', '---', '## Interactions', '- 2026-11-10 met', 'lazy text', '', 'A closing remark.', ''),
+		after: n('---', 'last_contact: 2026-11-10', '---', '## Interactions', '- 2026-11-10 met', 'lazy text', '- 2026-11-01 (call) Talked', '', 'A closing remark.', ''),
+		entry: { date: '2026-11-01' },
+	},
+	{
+		name: 'a blank line then an unindented paragraph ends the entry',
+		before: n('---', 'last_contact: 2026-10-01', '---', '## Interactions', '- 2026-10-01 a', '', ' not part of a', ''),
+		after: n('---', 'last_contact: 2026-10-01', '---', '## Interactions', '- 2026-10-01 a', '- 2026-09-01 (call) Talked', '', ' not part of a', ''),
+		entry: { date: '2026-09-01' },
+	},
+	{
+		name: 'an unclosed fence inside a list item is closed at its own indent, so the new section is not code',
+		before: n('---', 'last_contact: 2026-01-01', '---', '- item', '  ```', '  code', ''),
+		after: n('---', 'last_contact: 2026-11-23', '---', '- item', '  ```', '  code', '  ```', '', '## Interactions', '- 2026-11-23 (call) Talked', ''),
+	},
+	{
+		name: 'CRLF frontmatter over an LF body: the new line ends as its neighbours do',
+		before: '---\r\nlast_contact: 2026-01-01\r\n---\r\n## Interactions\n- 2026-01-01 a\n',
+		after: '---\r\nlast_contact: 2026-11-23\r\n---\r\n## Interactions\n- 2026-11-23 (call) Talked\n- 2026-01-01 a\n',
+	},
+	{
+		name: 'LF frontmatter over a CRLF body, new section: CRLF like the body',
+		before: '---\nlast_contact: 2026-01-01\n---\r\n# Ana\r\n',
+		after: '---\nlast_contact: 2026-11-23\n---\r\n# Ana\r\n\r\n## Interactions\r\n- 2026-11-23 (call) Talked\r\n',
+	},
+	{
 		name: 'a quoted key name is found',
 		before: n('---', '"last_contact": 2026-11-02', '---', '## Interactions', ''),
 		after: n('---', '"last_contact": 2026-11-23', '---', '## Interactions', '- 2026-11-23 (call) Talked', ''),
