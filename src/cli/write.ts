@@ -3,7 +3,8 @@
  *
  * 1. Read the bytes, compute the new bytes from them.
  * 2. Write the new bytes to a temporary file in the same folder (so the final rename
- *    never crosses a file system), with the note's permissions.
+ *    never crosses a file system), with the note's permissions and owner (a note whose
+ *    owner cannot be kept is refused).
  * 3. Read the note again. If it changed since step 1 (Obsidian, sync or another editor
  *    wrote it), throw the temporary file away and start over from the new bytes, once;
  *    if it changed again, refuse: better no entry than a lost one.
@@ -81,19 +82,41 @@ async function acquireLock(lockPath: string, timeoutMs: number): Promise<{ ok: t
 interface Snapshot {
 	bytes: Buffer;
 	mode: number;
+	uid: number;
+	gid: number;
 }
 
 function snapshot(file: string): Snapshot {
 	const fd = fs.openSync(file, 'r');
 	try {
 		const stat = fs.fstatSync(fd);
-		return { bytes: fs.readFileSync(fd), mode: stat.mode & 0o7777 };
+		return { bytes: fs.readFileSync(fd), mode: stat.mode & 0o7777, uid: stat.uid, gid: stat.gid };
 	} finally {
 		fs.closeSync(fd);
 	}
 }
 
-function stage(file: string, bytes: Buffer, mode: number): string {
+/** The note's owner could not be kept on the rewritten file: nothing is written. */
+class OwnerNotKept extends Error {}
+
+/**
+ * Give the staged file the note's owner and group: the rename replaces the note with a
+ * file this process created, which would otherwise belong to whoever runs Kindred (root
+ * editing a user's vault would lock the user out of a note with mode 640). Only root may
+ * give a file away, so for anyone else a note owned by another user is refused.
+ */
+function keepOwner(fd: number, note: Snapshot): void {
+	const staged = fs.fstatSync(fd);
+	if (staged.uid === note.uid && staged.gid === note.gid) return;
+	try {
+		fs.fchownSync(fd, note.uid, note.gid);
+	} catch {
+		throw new OwnerNotKept();
+	}
+}
+
+function stage(file: string, bytes: Buffer, note: Snapshot): string {
+	const mode = note.mode;
 	const dir = path.dirname(file);
 	// The suffix only has to make a clash unlikely ('wx' refuses one rather than overwrite):
 	// Math.random does, and node:crypto would cost every command, `due` included, its
@@ -103,12 +126,19 @@ function stage(file: string, bytes: Buffer, mode: number): string {
 	const fd = fs.openSync(tmp, 'wx', mode);
 	try {
 		fs.writeFileSync(fd, bytes);
-		// The mode given to open is filtered by the umask; set it exactly.
-		if (process.platform !== 'win32') fs.fchmodSync(fd, mode);
+		if (process.platform !== 'win32') {
+			keepOwner(fd, note);
+			// The mode given to open is filtered by the umask (and a change of owner may
+			// clear set-id bits); set it exactly, last.
+			fs.fchmodSync(fd, mode);
+		}
 		fs.fsyncSync(fd);
-	} finally {
+	} catch (err) {
 		fs.closeSync(fd);
+		fs.rmSync(tmp, { force: true });
+		throw err;
 	}
+	fs.closeSync(fd);
 	return tmp;
 }
 
@@ -139,7 +169,7 @@ export async function safeRewrite(file: string, compute: Compute, opts: RewriteO
 			if (!next.ok) return { ok: false, error: next.error };
 			if (next.bytes.equals(before.bytes)) return { ok: true, written: false, attempts: attempt };
 
-			tmp = stage(target, next.bytes, before.mode);
+			tmp = stage(target, next.bytes, before);
 			opts.beforeCommit?.(attempt);
 			const now = snapshot(target);
 			if (!now.bytes.equals(before.bytes)) {
@@ -156,6 +186,9 @@ export async function safeRewrite(file: string, compute: Compute, opts: RewriteO
 			error: `${label}: nothing written: the note kept changing while Kindred was writing it; try again`,
 		};
 	} catch (err) {
+		if (err instanceof OwnerNotKept) {
+			return { ok: false, error: `${label}: nothing written: the note belongs to another user, and rewriting it would make it yours` };
+		}
 		return { ok: false, error: `${label}: nothing written (${errorCode(err)})` };
 	} finally {
 		if (tmp !== null) fs.rmSync(tmp, { force: true });

@@ -78,6 +78,37 @@ describe('safeRewrite', () => {
 		expect(fs.statSync(file).mode & 0o777).toBe(0o600);
 	});
 
+	// Only root can give a file to another user; CI runs as root.
+	const asRoot = process.platform !== 'win32' && process.getuid?.() === 0;
+
+	it.skipIf(!asRoot)('keeps the note’s owner and group when root rewrites a user’s note', async () => {
+		fs.chownSync(file, 1000, 1000);
+		fs.chmodSync(file, 0o640);
+		expect((await safeRewrite(file, append)).ok).toBe(true);
+		const st = fs.statSync(file);
+		expect([st.uid, st.gid, st.mode & 0o777]).toEqual([1000, 1000, 0o640]);
+		expect(fs.readFileSync(file, 'utf8')).toBe('one\nours\n');
+	});
+
+	it.skipIf(!asRoot)('refuses, writing nothing, when the note belongs to another user it cannot be given back to', async () => {
+		fs.chmodSync(dir, 0o777);
+		fs.chmodSync(file, 0o666);
+		// Kindred run by an ordinary user (uid 65534) on a note root owns.
+		process.setegid?.(65534);
+		process.seteuid?.(65534);
+		let r;
+		try {
+			r = await safeRewrite(file, append, { label: 'note.md' });
+		} finally {
+			process.seteuid?.(0);
+			process.setegid?.(0);
+		}
+		expect(r).toEqual({ ok: false, error: 'note.md: nothing written: the note belongs to another user, and rewriting it would make it yours' });
+		expect(fs.readFileSync(file, 'utf8')).toBe('one\n');
+		expect(fs.statSync(file).uid).toBe(0);
+		expect(leftovers()).toEqual([]);
+	});
+
 	it('writes through a symlink to its target and keeps the link', async () => {
 		if (process.platform === 'win32') return;
 		const target = path.join(dir, 'target.md');
