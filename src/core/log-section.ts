@@ -16,6 +16,12 @@
  * - A heading is `#`…`######` indented at most three spaces, followed by a space or the
  *   end of the line; an optional closing run of `#` is not part of its text. Setext
  *   headings (underlined) are not recognised.
+ * - A comment block is a line starting (indented at most three spaces) with Obsidian's
+ *   `%%` or HTML's `<!--` that does not close on that line; it runs to the first line
+ *   holding the closing `%%` or `-->` (or to the end of the note). Obsidian shows none of
+ *   it, so a heading or a log line inside is not the log; lines inside count as code.
+ *   (A comment that opens in the middle of a line is left alone: `%%` in running text or
+ *   in inline code must not hide the rest of the note.)
  */
 
 /** One line of the text: `[start, end)` is its content, `next` the start of the next line. */
@@ -105,6 +111,28 @@ export function fenceOpening(text: string, line: Line): Fence | null {
 		for (let k = j; k < line.end; k++) if (text.charCodeAt(k) === 96) return null;
 	}
 	return { char: ch, length: j - i, indent: i - line.start };
+}
+
+/** What closes a comment block: Obsidian's `%%` or HTML's `-->`. */
+export type CommentEnd = '%%' | '-->';
+
+/**
+ * The comment block this line opens, if any (see the header): the line starts with `%%`
+ * or `<!--` and holds no closing mark after it.
+ */
+export function commentOpening(text: string, line: Line): CommentEnd | null {
+	const i = contentIndex(text, line);
+	if (i < 0 || i >= line.end) return null;
+	const c = text.charCodeAt(i);
+	if (c === 37 && text.charCodeAt(i + 1) === 37) return closesWithin(text, i + 2, line.end, '%%') ? null : '%%';
+	if (c === 60 && text.startsWith('<!--', i)) return closesWithin(text, i + 4, line.end, '-->') ? null : '-->';
+	return null;
+}
+
+/** True when `mark` occurs in `text[from, to)`. */
+export function closesWithin(text: string, from: number, to: number, mark: CommentEnd): boolean {
+	const k = text.indexOf(mark, from);
+	return k >= 0 && k + mark.length <= to;
 }
 
 /** True when this line closes `fence`. */
@@ -269,18 +297,28 @@ export function bodyStart(text: string): number {
 
 /** Lines of the body with their code state, for one linear pass. */
 export interface ScannedLine extends Line {
-	/** Inside a fenced code block (the fence lines themselves included). */
+	/** Inside a fenced code block or a comment block (their opening and closing lines included). */
 	code: boolean;
 	heading: Heading | null;
 }
 
+/** What scanLines found, and what is still open where it stopped. */
+export interface ScannedLines {
+	lines: ScannedLine[];
+	/** The fence still open at the end (null when none). */
+	openFence: Fence | null;
+	/** The comment block still open at the end: what would close it (null when none). */
+	openComment: CommentEnd | null;
+}
+
 /**
- * Walk lines from `from` to `to`, tracking fences. Returns the lines and the fence still
- * open at `to` (null when none), so a caller appending at the end can close it first.
+ * Walk lines from `from` to `to`, tracking fences and comment blocks. Returns the lines
+ * and what is still open at `to`, so a caller appending at the end can close it first.
  */
-export function scanLines(text: string, from: number, to: number): { lines: ScannedLine[]; openFence: Fence | null } {
+export function scanLines(text: string, from: number, to: number): ScannedLines {
 	const lines: ScannedLine[] = [];
 	let fence: Fence | null = null;
+	let comment: CommentEnd | null = null;
 	let pos = from;
 	while (pos < to) {
 		const line = lineAt(text, pos);
@@ -288,9 +326,12 @@ export function scanLines(text: string, from: number, to: number): { lines: Scan
 		let heading: Heading | null = null;
 		if (fence) {
 			if (closesFence(text, line, fence)) fence = null;
+		} else if (comment) {
+			if (closesWithin(text, line.start, line.end, comment)) comment = null;
 		} else {
 			fence = fenceOpening(text, line);
-			if (!fence) {
+			comment = fence ? null : commentOpening(text, line);
+			if (!fence && !comment) {
 				code = false;
 				heading = headingOf(text, line);
 			}
@@ -298,7 +339,7 @@ export function scanLines(text: string, from: number, to: number): { lines: Scan
 		lines.push({ start: line.start, end: line.end, next: line.next, code, heading });
 		pos = line.next;
 	}
-	return { lines, openFence: fence };
+	return { lines, openFence: fence, openComment: comment };
 }
 
 /**
@@ -327,6 +368,8 @@ export function walkSection(
 	// Fence state as numbers: the fence character's code (0 when none) and run length.
 	let fenceChar = 0;
 	let fenceLen = 0;
+	// The open comment block's closing mark (see commentOpening), null when none.
+	let comment: CommentEnd | null = null;
 	let found: Line | null = null;
 	let pos = bodyStart(text);
 	while (pos < len) {
@@ -349,7 +392,19 @@ export function walkSection(
 			pos = next;
 			continue;
 		}
-		if (c === 96 || c === 126) {
+		if (comment !== null) {
+			if (closesWithin(text, pos, end, comment)) comment = null;
+			pos = next;
+			continue;
+		}
+		if (c === 37 || c === 60) {
+			// Only a line starting with `%` or `<` can open a comment block.
+			comment = commentOpening(text, { start: pos, end, next });
+			if (comment !== null) {
+				pos = next;
+				continue;
+			}
+		} else if (c === 96 || c === 126) {
 			let j = i;
 			while (j < end && text.charCodeAt(j) === c) j++;
 			let opens = j - i >= 3;

@@ -72,7 +72,7 @@ function isLazyContinuation(text: string, line: ScannedLine): boolean {
 function appendSection(text: string, heading: string, line: string, eol: string): string {
 	const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 	const start = bodyStart(text);
-	const { openFence } = scanLines(text, start, text.length);
+	const { openFence, openComment } = scanLines(text, start, text.length);
 	const endsWithEol = text.endsWith('\n');
 	let out = text;
 	// A note that does not end with a line ending keeps that habit after the append.
@@ -81,6 +81,8 @@ function appendSection(text: string, heading: string, line: string, eol: string)
 	// An unclosed fence runs to the end of the note and would swallow the heading;
 	// closing it does not change how the note renders.
 	if (openFence) out += closingFence(openFence, eol);
+	// So does an unclosed comment block, which hides it besides.
+	if (openComment) out += openComment + eol;
 	const body = out.slice(start);
 	if (body.trim() !== '') {
 		const last = lineAt(out, out.lastIndexOf('\n', out.length - 2) + 1);
@@ -134,7 +136,7 @@ function insertEntry(text: string, entry: LogEntry, settings: KindredSettings, n
 	if (!section) return appendSection(text, heading, line, eolNear(text, lineAt(text, text.lastIndexOf('\n') + 1), noteEol));
 	const eol = eolNear(text, section.heading, noteEol);
 
-	const { lines, openFence } = scanLines(text, section.start, section.end);
+	const { lines, openFence, openComment } = scanLines(text, section.start, section.end);
 	const entries: { index: number; date: LocalDate }[] = [];
 	lines.forEach((l, index) => {
 		if (l.code) return;
@@ -177,8 +179,9 @@ function insertEntry(text: string, entry: LogEntry, settings: KindredSettings, n
 	const pos = last.next;
 	let prefix = '';
 	if (openFence) prefix = closingFence(openFence, eol);
+	if (openComment) prefix = openComment + eol;
 	// A list item straight after a paragraph would join it visually; keep a blank line.
-	if (openFence || (!last.code && !isListItem(text.slice(last.start, last.end)))) prefix += eol;
+	if (openFence || openComment || (!last.code && !isListItem(text.slice(last.start, last.end)))) prefix += eol;
 	if (pos >= text.length && !text.endsWith('\n')) return text + eol + prefix + line;
 	return text.slice(0, pos) + prefix + line + eol + text.slice(pos);
 }

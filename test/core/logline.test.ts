@@ -166,6 +166,29 @@ describe('findLogSection and readLog', () => {
 		expect(readLog(text, settings).map((e) => e.text)).toEqual(['b', 'a']);
 	});
 
+	it.each([
+		['an HTML comment', '<!--', '-->'],
+		['an Obsidian comment', '%%', '%%'],
+		['an indented HTML comment closing mid-line', '  <!-- old template:', 'end of template --> ignored'],
+	])('does not read a heading or entries inside %s block', (_, open, close) => {
+		const hidden = note(open, '## Interactions', '- 2020-01-01 hidden', close);
+		expect(readLog(hidden, settings)).toEqual([]);
+		expect(findLogSection(hidden, '## Interactions')).toBeNull();
+		// A commented-out template heading above the real log: the real one is read.
+		const both = note(open, '## Interactions', close, '# Ana', '', '## Interactions', '- 2026-11-01 real');
+		expect(readLog(both, settings).map((e) => e.text)).toEqual(['real']);
+		// A comment block inside the log hides its lines; the entries around it are read.
+		const inside = note('## Interactions', '- 2026-11-02 b', open, '- 2026-01-01 hidden', '## Other', close, '- 2026-11-01 a');
+		expect(readLog(inside, settings).map((e) => e.text)).toEqual(['b', 'a']);
+	});
+
+	it('leaves comments that open and close on one line, or open mid-line, alone', () => {
+		const text = note('Text with %% an inline remark', '`%%` in code, <!-- a remark --> too', '## Interactions', '%% newest first %%', '<!-- one line -->', '- 2026-11-01 a');
+		expect(readLog(text, settings).map((e) => e.text)).toEqual(['a']);
+		// A `%%` inside a fence opens nothing.
+		expect(readLog(note('```', '%%', '```', '## Interactions', '- 2026-11-01 a'), settings)).toHaveLength(1);
+	});
+
 	it('ignores the heading inside frontmatter', () => {
 		const text = note('---', 'note: |', '  ## Interactions', '  - 2020-01-01 fm', '---', 'body');
 		expect(readLog(text, settings)).toEqual([]);

@@ -310,6 +310,26 @@ const rows: Row[] = [
 		after: '---\nlast_contact: 2026-11-23\n---\r\n# Ana\r\n\r\n## Interactions\r\n- 2026-11-23 (call) Talked\r\n',
 	},
 	{
+		name: 'a log heading inside an HTML comment is not the log: a new section goes after the comment',
+		before: n('---', 'last_contact: 2026-01-01', '---', '<!--', '## Interactions', '- 2026-01-01 old', '-->', ''),
+		after: n('---', 'last_contact: 2026-11-23', '---', '<!--', '## Interactions', '- 2026-01-01 old', '-->', '', '## Interactions', '- 2026-11-23 (call) Talked', ''),
+	},
+	{
+		name: 'a commented-out template heading above the real log is passed over',
+		before: n('---', 'last_contact: 2026-11-01', '---', '%%', '## Interactions', '%%', '# Ana', '', '## Interactions', '- 2026-11-01 real', ''),
+		after: n('---', 'last_contact: 2026-11-23', '---', '%%', '## Interactions', '%%', '# Ana', '', '## Interactions', '- 2026-11-23 (call) Talked', '- 2026-11-01 real', ''),
+	},
+	{
+		name: 'an unclosed comment at the end is closed before the new section, which would be hidden',
+		before: n('---', 'last_contact: 2026-01-01', '---', '# Ana', '%%', 'draft', ''),
+		after: n('---', 'last_contact: 2026-11-23', '---', '# Ana', '%%', 'draft', '%%', '', '## Interactions', '- 2026-11-23 (call) Talked', ''),
+	},
+	{
+		name: 'an unclosed comment in an empty log is closed before the first entry',
+		before: n('---', 'last_contact: 2026-01-01', '---', '## Interactions', '<!-- newest first', ''),
+		after: n('---', 'last_contact: 2026-11-23', '---', '## Interactions', '<!-- newest first', '-->', '', '- 2026-11-23 (call) Talked', ''),
+	},
+	{
 		name: 'a quoted key name is found',
 		before: n('---', '"last_contact": 2026-11-02', '---', '## Interactions', ''),
 		after: n('---', '"last_contact": 2026-11-23', '---', '## Interactions', '- 2026-11-23 (call) Talked', ''),
