@@ -11,17 +11,34 @@ import { warn, type Io } from './io';
 import { resolveToday } from './today';
 import { forEachPerson, openVault } from './vault';
 import { DueListBuilder } from '../core/schedule';
+import { describeProblem } from '../core/words';
+
+/** Past this many, the rest of the problems are counted, not listed. */
+const NOTED_LIMIT = 20;
+
+/** `lines`, the ones past `limit` replaced by a count and where to see them all. */
+function atMost(lines: readonly string[], limit: number): string[] {
+	if (lines.length <= limit) return [...lines];
+	const rest = lines.length - limit;
+	return [...lines.slice(0, limit), `and ${rest} more ${rest === 1 ? 'problem' : 'problems'}: \`kindred due --all --json\` lists every one`];
+}
 
 export function runDue(args: DueArgs, io: Io): number {
 	const today = resolveToday(args.today, io.now());
 	const vault = openVault(args.vault ?? io.defaultVault);
 	const due = new DueListBuilder(today, vault.settings, { all: args.all });
 	let total = 0;
+	// Problems that do not stop anyone's schedule (a log line that could not be read):
+	// the table shows only an invalid person's, and an up-to-date person is not listed at
+	// all, so they are told on stderr rather than dropped silently.
+	const noted: string[] = [];
 	forEachPerson(vault, { scheduleFor: today }, (person) => {
 		total++;
-		due.add(person);
+		const sp = due.add(person);
+		if (sp.status !== 'invalid') for (const p of sp.problems) noted.push(`${person.path}: ${describeProblem(p)}`);
 	});
 	warn(io, vault.warnings);
+	warn(io, atMost(noted, NOTED_LIMIT));
 	const list = due.list();
 
 	if (args.json) {

@@ -145,6 +145,20 @@ function nestedLink(v: unknown): string | null {
 	return null;
 }
 
+/**
+ * A date written as an unquoted link, `last_contact: [[2026-11-16]]`, which YAML reads as
+ * a list holding a list holding the date (text, or a Date where the parser makes one):
+ * the date inside, to be read as the quoted link `"[[2026-11-16]]"` is. Anything else as it is.
+ */
+function unwrapLinkedDate(v: unknown): unknown {
+	if (Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1) {
+		const inner: unknown = v[0][0];
+		if (typeof inner === 'string') return `[[${inner}]]`;
+		if (inner instanceof Date) return inner;
+	}
+	return v;
+}
+
 function readTrust(v: unknown): number | null {
 	const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
 	return Number.isInteger(n) && n >= 1 && n <= 5 ? n : null;
@@ -336,7 +350,7 @@ export function readPerson(
 	// usualDate first: the two usual spellings need no result object (read per person).
 	let lastContactField: LocalDate | null = usualDate(rawLast);
 	if (lastContactField === null && !isBlank(rawLast)) {
-		const d = readDate(rawLast);
+		const d = readDate(unwrapLinkedDate(rawLast));
 		if (d.ok) lastContactField = d.date;
 		else {
 			problems = withProblem(problems, keys.lastContact, rawLast, d.reason);
@@ -357,7 +371,7 @@ export function readPerson(
 
 	let snoozeUntil: LocalDate | null = usualDate(rawSnooze);
 	if (snoozeUntil === null && !isBlank(rawSnooze)) {
-		const d = readDate(rawSnooze);
+		const d = readDate(unwrapLinkedDate(rawSnooze));
 		if (d.ok) snoozeUntil = d.date;
 		else {
 			problems = withProblem(problems, keys.snoozeUntil, rawSnooze, d.reason);

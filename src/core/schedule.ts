@@ -286,11 +286,12 @@ export class DueListBuilder {
 		this.all = opts?.all ?? false;
 	}
 
-	/** Place one person; kept only when the list shows them. */
-	add(person: Person): void {
+	/** Place one person; kept only when the list shows them. Returns the placement either way. */
+	add(person: Person): ScheduledPerson {
 		const sp = place(person, this.ctx);
 		const status = sp.status;
 		if (this.all || ACTION.has(status)) this.buckets[GROUP[status]].push({ sp, nameKey: undefined });
+		return sp;
 	}
 
 	/** The list of everyone added so far, in dueList's order. */

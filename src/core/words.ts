@@ -49,7 +49,12 @@ export function describeDue(sp: ScheduledPerson): string {
 	}
 }
 
-/** One line for a problem: `last_contact: "2026-02-30" is not a real date`. */
+/**
+ * One line for a problem: `last_contact: "2026-02-30" is not a real date`. A reason that
+ * quotes a part of the value (a log line's date) follows the whole value after a colon:
+ * `log: "- 2026-09-31 (call) Hi": "2026-09-31" is not a real date, …`.
+ */
 export function describeProblem(p: Problem): string {
-	return p.reason.includes(`"${p.value}"`) || p.value === '' ? `${p.field}: ${p.reason}` : `${p.field}: "${p.value}" ${p.reason}`;
+	if (p.reason.includes(`"${p.value}"`) || p.value === '') return `${p.field}: ${p.reason}`;
+	return p.reason.startsWith('"') ? `${p.field}: "${p.value}": ${p.reason}` : `${p.field}: "${p.value}" ${p.reason}`;
 }

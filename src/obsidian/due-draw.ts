@@ -7,7 +7,7 @@
  */
 import { setIcon } from 'obsidian';
 import { describeDue } from '../core/words';
-import { lastNoteDisplay, problemDisplay, trustDisplay, type DueItem, type HeaderItem, type RowItem } from './due-rows';
+import { countOf, lastNoteDisplay, problemDisplay, trustDisplay, type DueItem, type HeaderItem, type RowItem } from './due-rows';
 
 export type DueAction = 'open' | 'log' | 'snooze' | 'toggle';
 
@@ -69,6 +69,15 @@ function drawRow(parent: Node, item: RowItem): HTMLElement {
 		return el;
 	}
 	meta.createSpan({ cls: 'kindred-due-when', text: describeDue(sp) });
+	// A problem that does not stop the schedule (a log line that could not be read, an
+	// alias list that is not one) is still shown, never dropped silently: counted on the
+	// row, each one in the tooltip. (Rows keep their height: it shares the first line.)
+	const problem = problemDisplay(sp);
+	if (problem) {
+		const warning = meta.createSpan({ cls: 'kindred-due-warning', attr: { title: problem.title } });
+		setIcon(warning.createSpan({ cls: 'kindred-due-warning-icon', attr: { 'aria-hidden': 'true' } }), 'alert-triangle');
+		warning.createSpan({ text: countOf(sp.problems.length, 'problem', 'problems') });
+	}
 	if (p.cadence) {
 		meta.createSpan({
 			cls: 'kindred-due-cadence',

@@ -177,6 +177,18 @@ describe('readPerson: dates', () => {
 		expect(read('snooze_until: 2026-12-01').snoozeUntil).toBe('2026-12-01');
 	});
 
+	it('reads a date written as an unquoted link, which YAML makes a list in a list', () => {
+		for (const dates of ['date', 'text'] as const) {
+			const fm = frontmatterFromYaml('last_contact: [[2026-11-16]]\nsnooze_until: [[2026-12-01|Tue]]', { dates });
+			const p = readPerson('People/A.md', fm, settings);
+			expect([p.lastContactField, p.snoozeUntil, p.problems]).toEqual(['2026-11-16', '2026-12-01', []]);
+		}
+		// A list in a list that is not a date is a problem naming what was written.
+		const bad = read('trust: 3\nlast_contact: [[someday]]');
+		expect(bad.invalid).toBe(true);
+		expect(bad.problems[0]).toMatchObject({ field: 'last_contact', reason: '"[[someday]]" is not a date (expected yyyy-MM-dd)' });
+	});
+
 	it.each<[string, string, string]>([
 		['last_contact: "2026-02-30"', 'last_contact', '"2026-02-30" is not a real date'],
 		['last_contact: yesterday', 'last_contact', '"yesterday" is not a date (expected yyyy-MM-dd)'],

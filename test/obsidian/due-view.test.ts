@@ -201,6 +201,24 @@ describe('DueView: sections and rows', () => {
 		expect(row(root, 'Eve Moss').querySelector('.kindred-due-no-log')).toBeNull();
 	});
 
+	it('counts a problem that does not stop the schedule on the row, each one in the tooltip', async () => {
+		const index = new FakeIndex(settings);
+		index.put(
+			b('Hal Roe').cadence('weekly').lastContact('2026-11-10').set(settings.keys.energy, 'loud').set(settings.keys.aliases, { x: 1 }).build(),
+			b('Ivy Tan').cadence('weekly').lastContact('2026-11-10').build(),
+		);
+		const { root } = await mount(index);
+		const hal = row(root, 'Hal Roe');
+		// Still scheduled as usual, not "needs attention".
+		expect(hal.querySelector('.kindred-due-when')?.textContent).toBe('6 days overdue');
+		const warning = hal.querySelector('.kindred-due-warning');
+		expect(warning?.textContent).toBe('2 problems');
+		expect(warning?.getAttribute('title')).toBe(
+			['aliases "{"x":1}" must be a name or a list of names', 'energy "loud" must be one of gives, neutral, drains'].join('\n'),
+		);
+		expect(row(root, 'Ivy Tan').querySelector('.kindred-due-warning')).toBeNull();
+	});
+
 	it('says so on a row with no touchpoint logged, so every row has its note line', async () => {
 		const index = new FakeIndex(settings);
 		index.put(...cast());

@@ -1,7 +1,7 @@
 /**
- * `kindred due` shows the problems of `knows` and `introduced_by`, though it never shows
- * the links themselves: every problem of a listed person is in `--json`, and an invalid
- * person's problems fill the table's last column. So the reader must read the links for
+ * `kindred due` shows every problem it read, and never drops one silently. Those of
+ * `knows` and `introduced_by` too, though it never shows the links themselves: every problem of a listed person is in `--json`, an invalid
+ * person's problems fill the table's last column, and anyone else's are told on stderr. So the reader must read the links for
  * `due` too (readPerson's `links` left on); these tests fail if it stops.
  */
 import * as fs from 'node:fs';
@@ -29,14 +29,29 @@ function notes(bad: boolean): Record<string, string> {
 	};
 }
 
+/**
+ * Log lines that could not be read (a day that does not exist, a year typed wrong), in a
+ * person who is due and one who is up to date and so not listed; and one person with
+ * more lines like that than stderr lists.
+ */
+function typos(): Record<string, string> {
+	const many = Array.from({ length: 25 }, (_, i) => `- 2026-02-${30 + (i % 2)} (call) typo ${i + 1}`);
+	return {
+		'People/Ana Ruiz.md': '---\ncadence: monthly\nlast_contact: 2026-09-01\n---\n## Interactions\n- 2026-09-31 (coffee) Lunch\n- 2026-09-01 (call) Catch-up.\n',
+		'People/Ben Ode.md': '---\ncadence: yearly\nlast_contact: 2026-11-01\n---\n## Interactions\n- 2027-11-20 (call) Typed a year ahead\n',
+		'People/Zed Many.md': `---\ncadence: yearly\nlast_contact: 2026-11-01\n---\n## Interactions\n${many.join('\n')}\n`,
+	};
+}
+
 let root: string;
-const vaults: Record<'bad' | 'good', string> = { bad: '', good: '' };
+const vaults: Record<'bad' | 'good' | 'typos', string> = { bad: '', good: '', typos: '' };
 
 beforeAll(() => {
-	root = fs.mkdtempSync(path.join(os.tmpdir(), 'kindred-due-links-'));
-	for (const kind of ['bad', 'good'] as const) {
+	root = fs.mkdtempSync(path.join(os.tmpdir(), 'kindred-due-problems-'));
+	for (const kind of ['bad', 'good', 'typos'] as const) {
 		vaults[kind] = path.join(root, kind);
-		for (const [file, text] of Object.entries(notes(kind === 'bad'))) {
+		const files = kind === 'typos' ? typos() : notes(kind === 'bad');
+		for (const [file, text] of Object.entries(files)) {
 			fs.mkdirSync(path.dirname(path.join(vaults[kind], file)), { recursive: true });
 			fs.writeFileSync(path.join(vaults[kind], file), text);
 		}
@@ -62,7 +77,7 @@ async function due(vault: string, ...flags: string[]): Promise<{ code: number; s
 describe('due with bad links', () => {
 	it('lists the link problems in --json', async () => {
 		const r = await due(vaults.bad, '--json');
-		expect([r.code, r.stderr]).toEqual([0, '']);
+		expect(r.code).toBe(0);
 		const doc = JSON.parse(r.stdout) as DueJsonDocument;
 		const problems = Object.fromEntries(doc.people.map((p) => [p.name, p.problems.map((x) => [x.field, x.value, x.reason])]));
 		expect(problems).toEqual({
@@ -83,6 +98,38 @@ describe('due with bad links', () => {
 		expect(r.code).toBe(0);
 		const broken = r.stdout.split('\n').find((line) => line.startsWith('Broken'));
 		expect(broken).toContain(`trust: "high" must be a whole number from 1 to 5; knows: "Ben" ${NOT_A_LINK}`);
+	});
+
+	it('tells on stderr the problems that stop no schedule, which the table does not show', async () => {
+		for (const flags of [[], ['--json']]) {
+			const r = await due(vaults.bad, ...flags);
+			expect(r.stderr).toBe(
+				[
+					`kindred: warning: People/Overdue.md: knows: "Ana Ruiz" ${NOT_A_LINK}`,
+					'kindred: warning: People/Overdue.md: introduced_by: "42" must be a link like "[[Name]]"',
+					`kindred: warning: People/Soon.md: knows: "Cy" ${NOT_A_LINK}`,
+					'',
+				].join('\n'),
+			);
+		}
+		// Good links: nothing to tell (Broken's bad trust makes it invalid: it is in the table).
+		expect((await due(vaults.good)).stderr).toBe('');
+	});
+
+	it('tells of a log line that could not be read, for someone listed or up to date, twenty at most', async () => {
+		const r = await due(vaults.typos);
+		expect(r.code).toBe(0);
+		// Only Ana is due; Ben and Zed are up to date and not in the table.
+		expect(r.stdout).toContain('Due to reconnect on 2026-11-23: 1 of 3 people');
+		const lines = r.stderr.trimEnd().split('\n');
+		expect(lines.slice(0, 3)).toEqual([
+			'kindred: warning: People/Ana Ruiz.md: log: "- 2026-09-31 (coffee) Lunch": "2026-09-31" is not a real date, so this line is not read as a touchpoint',
+			'kindred: warning: People/Ben Ode.md: log: "2027-11-20" is dated after today (2026-11-23)',
+			'kindred: warning: People/Zed Many.md: log: "- 2026-02-30 (call) typo 1": "2026-02-30" is not a real date, so this line is not read as a touchpoint',
+		]);
+		// 27 problems: twenty told, the other seven counted.
+		expect(lines).toHaveLength(21);
+		expect(lines[20]).toBe('kindred: warning: and 7 more problems: `kindred due --all --json` lists every one');
 	});
 
 	it('places everyone as with good links: only the problems differ', async () => {
