@@ -111,6 +111,28 @@ function lineDateAt(s: string, from: number, end: number): number {
 }
 
 /**
+ * True for a line that starts as a log line, a bullet and then a date (plain or as the
+ * start of a link), though lineDateAt found it is not one: `- 2026-11-20: coffee`,
+ * `- 2026-11-20, call`, `- [[2026-11-16|Mon]] video`. Such a line is reported, not
+ * passed over in silence: it looks like a touchpoint to the person who wrote it.
+ */
+function looksDated(s: string, from: number, end: number): boolean {
+	if (!isSpace(s, from + 1, end)) return false;
+	let i = skipSpaces(s, from + 1, end);
+	if (end >= i + 2 && s.startsWith('[[', i)) i += 2;
+	return dateShapeAt(s, i, end);
+}
+
+/** The problem for a line looksDated finds: what a log line must look like. */
+function notALogLineProblem(text: string, start: number, end: number): Problem {
+	return {
+		field: 'log',
+		value: detach(text.slice(start, Math.min(end, start + 60))),
+		reason: 'starts with a date but is not read as a touchpoint: write "- yyyy-MM-dd" or "- [[yyyy-MM-dd]]", then a space and the text',
+	};
+}
+
+/**
  * Parse the line `s[from, to)`. Works on offsets into the whole note so reading a log
  * does not copy every line; every scan stops at `to`.
  */
@@ -195,7 +217,7 @@ export function findLogSection(text: string, heading: string): Section | null {
 export interface LogScan {
 	/** Entries, newest first (same date: the newer written first). */
 	entries: LogEntry[];
-	/** Log lines that could not be read (a date that does not exist), field `log`. */
+	/** Log lines that could not be read (a date that does not exist, a date not followed by a space), field `log`. */
 	problems: Problem[];
 }
 
@@ -212,7 +234,10 @@ export function scanLog(text: string, settings: Pick<KindredSettings, 'logHeadin
 		// '-', '*', '+'
 		if (c !== 45 && c !== 42 && c !== 43) return;
 		const r = parseLine(text, start, end);
-		if (!r) return;
+		if (!r) {
+			if (looksDated(text, start, contentEnd(text, start, end))) problems.push(notALogLineProblem(text, start, end));
+			return;
+		}
 		if (r.kind === 'entry') entries.push(r.entry);
 		else problems.push(badDateProblem(text, start, end, r.date));
 	});
@@ -340,8 +365,12 @@ function visitForDue(start: number, end: number): void {
 	const c = text.charCodeAt(start);
 	// '-', '*', '+'
 	if (c !== 45 && c !== 42 && c !== 43) return;
-	const at = lineDateAt(text, start, contentEnd(text, start, end));
-	if (at < 0) return;
+	const lineEnd = contentEnd(text, start, end);
+	const at = lineDateAt(text, start, lineEnd);
+	if (at < 0) {
+		if (looksDated(text, start, lineEnd)) (dueScan.problems ??= []).push(notALogLineProblem(text, start, end));
+		return;
+	}
 	const date = dateNumberAt(text, at);
 	if (date < 0) {
 		(dueScan.problems ??= []).push(badDateProblem(text, start, end, text.slice(at, at + 10)));

@@ -81,6 +81,11 @@ const otherLine = fc.oneof(
 		'```',
 		'~~~',
 		'- [ ] 2026-11-23 a task',
+		'- 2026-11-20: a colon',
+		'- [[2026-11-16|Mon]] an aliased link',
+		'%%',
+		'<!--',
+		'-->',
 	),
 	anyDay.map((d) => `# ${d}`),
 );

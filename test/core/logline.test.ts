@@ -225,6 +225,20 @@ describe('findLogSection and readLog', () => {
 		]);
 	});
 
+	it('reports a line that starts with a date but is not a log line, instead of passing over it', () => {
+		const scan = scanLog(
+			note('## Interactions', '- 2026-11-20: coffee', '- 2026-11-18, call', '- [[2026-11-16|Mon]] video', '- 2026-11-15 read', '- Talked 2026-11-14', '  - 2026-11-13 nested'),
+			settings,
+		);
+		expect(scan.entries.map((e) => e.text)).toEqual(['read']);
+		const reason = 'starts with a date but is not read as a touchpoint: write "- yyyy-MM-dd" or "- [[yyyy-MM-dd]]", then a space and the text';
+		expect(scan.problems).toEqual([
+			{ field: 'log', value: '- 2026-11-20: coffee', reason },
+			{ field: 'log', value: '- 2026-11-18, call', reason },
+			{ field: 'log', value: '- [[2026-11-16|Mon]] video', reason },
+		]);
+	});
+
 	it('uses the heading from settings', () => {
 		const text = note('# Log', '- 2026-01-01 a', '## Interactions', '- 2026-02-02 b');
 		expect(readLog(text, { ...settings, logHeading: '# log' }).map((e) => e.text)).toEqual(['b', 'a']);

@@ -178,7 +178,7 @@ describe('readPerson: dates', () => {
 	});
 
 	it('reads a date written as an unquoted link, which YAML makes a list in a list', () => {
-		for (const dates of ['date', 'text'] as const) {
+		for (const dates of ['Date', 'text'] as const) {
 			const fm = frontmatterFromYaml('last_contact: [[2026-11-16]]\nsnooze_until: [[2026-12-01|Tue]]', { dates });
 			const p = readPerson('People/A.md', fm, settings);
 			expect([p.lastContactField, p.snoozeUntil, p.problems]).toEqual(['2026-11-16', '2026-12-01', []]);
