@@ -69,21 +69,27 @@ function drawRow(parent: Node, item: RowItem): HTMLElement {
 		return el;
 	}
 	meta.createSpan({ cls: 'kindred-due-when', text: describeDue(sp) });
-	// A problem that does not stop the schedule (a log line that could not be read, an
-	// alias list that is not one) is still shown, never dropped silently: counted on the
-	// row, each one in the tooltip. (Rows keep their height: it shares the first line.)
-	const problem = problemDisplay(sp);
-	if (problem) {
-		const warning = meta.createSpan({ cls: 'kindred-due-warning', attr: { title: problem.title } });
-		setIcon(warning.createSpan({ cls: 'kindred-due-warning-icon', attr: { 'aria-hidden': 'true' } }), 'alert-triangle');
-		warning.createSpan({ text: countOf(sp.problems.length, 'problem', 'problems') });
-	}
 	if (p.cadence) {
 		meta.createSpan({
 			cls: 'kindred-due-cadence',
 			text: p.cadence.label,
 			attr: p.cadenceSource === 'trust' ? { title: `Cadence from trust ${p.trust ?? ''}`.trim() } : undefined,
 		});
+	}
+	// A problem that does not stop the schedule (a log line that could not be read, an
+	// alias list that is not one) is still shown, never dropped silently: counted on the
+	// row as a warning sign and a number, each one in the tooltip and the accessible name.
+	// Rows keep their height: it ends the first line, small enough that the cadence still
+	// shows in a narrow sidebar.
+	const problem = problemDisplay(sp);
+	if (problem) {
+		const count = countOf(sp.problems.length, 'problem', 'problems');
+		const warning = meta.createSpan({
+			cls: 'kindred-due-warning',
+			attr: { title: problem.title, role: 'img', 'aria-label': `${count}: ${problem.title.split('\n').join('; ')}` },
+		});
+		setIcon(warning.createSpan({ cls: 'kindred-due-warning-icon' }), 'alert-triangle');
+		warning.createSpan({ text: String(sp.problems.length) });
 	}
 	// The last conversation, on a line of its own (styles.css); without one, say so, so
 	// every row has the same three lines and names line up down the list.

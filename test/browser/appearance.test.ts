@@ -9,6 +9,7 @@
 import { describe, expect, test } from 'vitest';
 import { PHONE, screenshotPath } from './chromium';
 import { useExampleSession } from './example-session';
+import type { VaultForPage } from './example-vault';
 import type { ContrastSample } from './page-checks';
 
 const example = useExampleSession();
@@ -73,6 +74,42 @@ describe.each(['light', 'dark'] as const)('the %s theme', (theme) => {
 		const samples = await contrast();
 		for (const selector of ROW_TEXT) expect(samples.some((s) => s.selector === selector), selector).toBe(true);
 		expect(samples.filter((s) => s.ratio < 4.5)).toEqual([]);
+	});
+});
+
+describe('a problem that stops no schedule', () => {
+	// An overdue person whose energy is not one of the three words: still scheduled, with
+	// the problem counted on the row.
+	const withProblem = (): VaultForPage => ({
+		...example.vault,
+		notes: {
+			...example.vault.notes,
+			'People/Pia Holm.md': '---\ncadence: weekly\nlast_contact: 2026-11-01\nenergy: loud\n---\n# Pia Holm\n',
+		},
+	});
+
+	test.each(['light', 'dark'] as const)('is counted on the row, readable, without moving it (%s)', async (theme) => {
+		await example.session.reload();
+		await example.session.mount({ ...withProblem(), theme, mobile: false, paneWidth: 250 });
+		const warning = example.session.page.locator('.kindred-due-row', { hasText: 'Pia Holm' }).locator('.kindred-due-warning');
+		await expect.poll(() => warning.textContent()).toBe('1');
+		expect(await warning.getAttribute('title')).toBe('energy "loud" must be one of gives, neutral, drains');
+		expect(await warning.getAttribute('aria-label')).toBe('1 problem: energy "loud" must be one of gives, neutral, drains');
+		// The cadence still shows beside it in a narrow sidebar.
+		const cadence = example.session.page.locator('.kindred-due-row', { hasText: 'Pia Holm' }).locator('.kindred-due-cadence');
+		expect(await cadence.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+		// The warning icon is drawn, in the theme's warning colour, beside the count.
+		const icon = warning.locator('.kindred-due-warning-icon svg');
+		expect(await icon.count()).toBe(1);
+		expect(await icon.evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(8);
+		if (theme === 'light') await screenshotPane('pane-problem.png');
+		const samples = await example.session.page.evaluate(() => window.kindred.contrast('.kindred-due-warning'));
+		expect(samples.length).toBeGreaterThan(0);
+		expect(samples.filter((x) => x.ratio < 4.5)).toEqual([]);
+		const overlaps = await example.session.page.evaluate(() => window.kindred.overlaps('.kindred-due-row, .kindred-due-meta > *'));
+		expect(overlaps).toEqual([]);
+		const overflow = await example.session.page.evaluate(() => window.kindred.overflow('.kindred-due-row, .kindred-due-row *'));
+		expect(overflow).toEqual([]);
 	});
 });
 

@@ -21,6 +21,7 @@ import { contrastOf, overflowsIn, overlapsIn, targetSizes } from './page-checks'
 // own paths (ISC licence) for the icons Kindred asks for, so the icons are not blank.
 const LUCIDE: Record<string, string> = {
 	'chevron-down': '<path d="m6 9 6 6 6-6"/>',
+	'alert-triangle': '<path d="m21.73 18-8-14a2 2 0 0 0-3.48 0l-8 14A2 2 0 0 0 4 21h16a2 2 0 0 0 1.73-3"/><path d="M12 9v4"/><path d="M12 17h.01"/>',
 	users: '<path d="M16 21v-2a4 4 0 0 0-4-4H6a4 4 0 0 0-4 4v2"/><circle cx="9" cy="7" r="4"/><path d="M22 21v-2a4 4 0 0 0-3-3.87"/><path d="M16 3.13a4 4 0 0 1 0 7.75"/>',
 };
 for (const [id, paths] of Object.entries(LUCIDE)) {

@@ -212,9 +212,12 @@ describe('DueView: sections and rows', () => {
 		// Still scheduled as usual, not "needs attention".
 		expect(hal.querySelector('.kindred-due-when')?.textContent).toBe('6 days overdue');
 		const warning = hal.querySelector('.kindred-due-warning');
-		expect(warning?.textContent).toBe('2 problems');
+		expect(warning?.textContent).toBe('2');
 		expect(warning?.getAttribute('title')).toBe(
 			['aliases "{"x":1}" must be a name or a list of names', 'energy "loud" must be one of gives, neutral, drains'].join('\n'),
+		);
+		expect(warning?.getAttribute('aria-label')).toBe(
+			'2 problems: aliases "{"x":1}" must be a name or a list of names; energy "loud" must be one of gives, neutral, drains',
 		);
 		expect(row(root, 'Ivy Tan').querySelector('.kindred-due-warning')).toBeNull();
 	});
