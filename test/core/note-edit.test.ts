@@ -277,6 +277,12 @@ const rows: Row[] = [
 		entry: { date: '2026-09-01' },
 	},
 	{
+		name: 'a fence indented into an entry, with a blank line inside, stays whole (it was refused before)',
+		before: n('---', 'last_contact: 2026-10-01', '---', '## Interactions', '- 2026-10-01 a', '  ```', '  code', '', '  more', '  ```', ''),
+		after: n('---', 'last_contact: 2026-10-01', '---', '## Interactions', '- 2026-10-01 a', '  ```', '  code', '', '  more', '  ```', '- 2026-09-01 (call) Talked', ''),
+		entry: { date: '2026-09-01' },
+	},
+	{
 		name: 'unindented lines that continue an entry’s paragraph stay with it (oldest first)',
 		before: n('---', 'last_contact: 2026-10-01', '---', '## Interactions', '- 2026-10-01 met at conf', 'and talked about X', ''),
 		after: n('---', 'last_contact: 2026-11-23', '---', '## Interactions', '- 2026-10-01 met at conf', 'and talked about X', '- 2026-11-23 (call) Talked', ''),
