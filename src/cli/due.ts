@@ -16,13 +16,6 @@ import { describeProblem } from '../core/words';
 /** Past this many, the rest of the problems are counted, not listed. */
 const NOTED_LIMIT = 20;
 
-/** `lines`, the ones past `limit` replaced by a count and where to see them all. */
-function atMost(lines: readonly string[], limit: number): string[] {
-	if (lines.length <= limit) return [...lines];
-	const rest = lines.length - limit;
-	return [...lines.slice(0, limit), `and ${rest} more ${rest === 1 ? 'problem' : 'problems'}: \`kindred due --all --json\` lists every one`];
-}
-
 export function runDue(args: DueArgs, io: Io): number {
 	const today = resolveToday(args.today, io.now());
 	const vault = openVault(args.vault ?? io.defaultVault);
@@ -30,15 +23,23 @@ export function runDue(args: DueArgs, io: Io): number {
 	let total = 0;
 	// Problems that do not stop anyone's schedule (a log line that could not be read):
 	// the table shows only an invalid person's, and an up-to-date person is not listed at
-	// all, so they are told on stderr rather than dropped silently.
+	// all, so they are told on stderr rather than dropped silently; past NOTED_LIMIT, counted.
 	const noted: string[] = [];
+	let unlisted = 0;
 	forEachPerson(vault, { scheduleFor: today }, (person) => {
 		total++;
 		const sp = due.add(person);
-		if (sp.status !== 'invalid') for (const p of sp.problems) noted.push(`${person.path}: ${describeProblem(p)}`);
+		if (sp.status === 'invalid') return;
+		for (const p of sp.problems) {
+			if (noted.length < NOTED_LIMIT) noted.push(`${person.path}: ${describeProblem(p)}`);
+			else unlisted++;
+		}
 	});
 	warn(io, vault.warnings);
-	warn(io, atMost(noted, NOTED_LIMIT));
+	if (unlisted > 0) {
+		noted.push(`and ${unlisted} more ${unlisted === 1 ? 'problem' : 'problems'}: \`kindred due --all --json\` lists every one`);
+	}
+	warn(io, noted);
 	const list = due.list();
 
 	if (args.json) {

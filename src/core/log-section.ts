@@ -120,7 +120,7 @@ export type CommentEnd = '%%' | '-->';
  * The comment block this line opens, if any (see the header): the line starts with `%%`
  * or `<!--` and holds no closing mark after it.
  */
-export function commentOpening(text: string, line: Line): CommentEnd | null {
+function commentOpening(text: string, line: Line): CommentEnd | null {
 	const i = contentIndex(text, line);
 	if (i < 0 || i >= line.end) return null;
 	const c = text.charCodeAt(i);
@@ -130,7 +130,7 @@ export function commentOpening(text: string, line: Line): CommentEnd | null {
 }
 
 /** True when `mark` occurs in `text[from, to)`. */
-export function closesWithin(text: string, from: number, to: number, mark: CommentEnd): boolean {
+function closesWithin(text: string, from: number, to: number, mark: CommentEnd): boolean {
 	const k = text.indexOf(mark, from);
 	return k >= 0 && k + mark.length <= to;
 }

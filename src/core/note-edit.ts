@@ -17,7 +17,7 @@
  */
 import { isLocalDate, readDate } from './dates';
 import { setFrontmatterKey } from './frontmatter-edit';
-import { bodyStart, detectEol, findSection, isBlank, lineAt, scanLines, type Fence, type Line, type ScannedLine } from './log-section';
+import { bodyStart, detectEol, findSection, isBlank, lineAt, scanLines, type Fence, type ScannedLine } from './log-section';
 import { formatLogLine, parseLogLine, readLog } from './logline';
 import type { KindredSettings } from './settings';
 import type { EditResult, LocalDate, LogEntry, ParseYaml, PersonStatus } from './types';
@@ -118,12 +118,11 @@ function entryBlockEnd(text: string, lines: ScannedLine[], i: number): number {
 }
 
 /**
- * The line ending of the text around `line` (the line itself, else the last line that has
- * one before it), `fallback` when there is none: a note whose frontmatter and body end
- * their lines differently gets new lines like their neighbours.
+ * The line ending of the line that ends at `nl` (a `\n` offset), `fallback` when there is
+ * none: a note whose frontmatter and body end their lines differently gets new lines like
+ * their neighbours.
  */
-function eolNear(text: string, line: Line, fallback: string): string {
-	const nl = line.next > line.end ? line.next - 1 : text.lastIndexOf('\n', line.start - 1);
+function eolAt(text: string, nl: number, fallback: string): string {
 	if (nl < 0) return fallback;
 	return nl > 0 && text.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
 }
@@ -133,8 +132,10 @@ function insertEntry(text: string, entry: LogEntry, settings: KindredSettings, n
 	const line = formatLogLine(entry);
 	const heading = settings.logHeading.trim();
 	const section = findSection(text, heading);
-	if (!section) return appendSection(text, heading, line, eolNear(text, lineAt(text, text.lastIndexOf('\n') + 1), noteEol));
-	const eol = eolNear(text, section.heading, noteEol);
+	// Like the note's last line ending, or the log heading's (the one before it when the
+	// heading is the last line and has none).
+	if (!section) return appendSection(text, heading, line, eolAt(text, text.lastIndexOf('\n'), noteEol));
+	const eol = eolAt(text, text.lastIndexOf('\n', section.heading.next - 1), noteEol);
 
 	const { lines, openFence, openComment } = scanLines(text, section.start, section.end);
 	const entries: { index: number; date: LocalDate }[] = [];

@@ -135,28 +135,31 @@ function cleanLinkTargets(items: readonly unknown[]): string[] | null {
 }
 
 /**
+ * What an unquoted `[[…]]` in YAML holds: YAML reads it as a list holding a list holding
+ * one value. That value, or undefined for any other shape.
+ */
+function insideBrackets(v: unknown): unknown {
+	return Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1 ? (v[0][0] as unknown) : undefined;
+}
+
+/**
  * Unquoted `[[Ana]]` in YAML is a list holding a list holding "Ana" — the most common
  * way to write a link in frontmatter by hand. Read it as the link it was meant to be.
  */
 function nestedLink(v: unknown): string | null {
-	if (Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1 && typeof v[0][0] === 'string') {
-		return linkTarget(`[[${v[0][0]}]]`);
-	}
-	return null;
+	const inner = insideBrackets(v);
+	return typeof inner === 'string' ? linkTarget(`[[${inner}]]`) : null;
 }
 
 /**
- * A date written as an unquoted link, `last_contact: [[2026-11-16]]`, which YAML reads as
- * a list holding a list holding the date (text, or a Date where the parser makes one):
- * the date inside, to be read as the quoted link `"[[2026-11-16]]"` is. Anything else as it is.
+ * A date written as an unquoted link, `last_contact: [[2026-11-16]]` (the date inside as
+ * text, or a Date where the parser makes one): read as the quoted link `"[[2026-11-16]]"`
+ * is. Anything else as it is.
  */
 function unwrapLinkedDate(v: unknown): unknown {
-	if (Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1) {
-		const inner: unknown = v[0][0];
-		if (typeof inner === 'string') return `[[${inner}]]`;
-		if (inner instanceof Date) return inner;
-	}
-	return v;
+	const inner = insideBrackets(v);
+	if (typeof inner === 'string') return `[[${inner}]]`;
+	return inner instanceof Date ? inner : v;
 }
 
 function readTrust(v: unknown): number | null {
