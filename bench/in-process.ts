@@ -13,7 +13,7 @@ import { parseYaml, TFolder, type MetadataCache, type PluginManifest } from 'obs
 import { WorkspaceLeaf, type App } from 'obsidian-test-mocks/obsidian';
 import { applyTouchpoint } from '../src/core/note-edit';
 import { defaultSettings, type KindredSettings } from '../src/core/settings';
-import type { LogEntry } from '../src/core/types';
+import type { LogEntry, ScheduledPerson } from '../src/core/types';
 import KindredPlugin from '../src/main';
 import { DueView } from '../src/obsidian/due-view';
 import type { DueViewDeps } from '../src/obsidian/due-view-deps';
@@ -209,13 +209,26 @@ export async function measureInProcess(opts: InProcessOptions): Promise<SizeResu
 		if (!someone) throw new Error('no first person in the index');
 		index.roster.upsert(i % 2 === 0 ? { ...someone, aliases: [...someone.aliases, 'bench'] } : someone);
 	};
+	// Each run is paired with the least any patch that hands out a new list does: one copy
+	// of that list (dueListFloorMs), timed just after it, for reading growth across sizes.
 	await step('dueListMs', async () => {
 		const cpu: number[] = [];
+		const floor: number[] = [];
+		let copies = 0;
 		figures.dueListMs = await medianOf(plan, (i) => {
 			bump(i);
-			return timeSync(() => index.dueList(BENCH_TODAY), cpu);
+			let list: readonly ScheduledPerson[] = [];
+			const ms = timeSync(() => {
+				list = index.dueList(BENCH_TODAY);
+			}, cpu);
+			floor.push(timeSync(() => {
+				copies += list.slice().length;
+			}));
+			return ms;
 		});
+		if (copies === 0) throw new Error('the due list was empty');
 		diagnostics.dueListCpuMs = median(cpu.slice(plan.warmup));
+		diagnostics.dueListFloorMs = median(floor.slice(plan.warmup));
 		diagnostics.dueListLength = index.dueList(BENCH_TODAY).length;
 		diagnostics.bodyPassWithStatusBarEstimateMs = emits * (figures.dueListMs ?? NaN);
 		diagnostics.dueListCachedMs = await medianOf(plan, () => timeSync(() => index.dueList(BENCH_TODAY)));

@@ -327,6 +327,10 @@ export function patchDueList(
 		const sp = place(person, ctx);
 		if (all || ACTION.has(sp.status)) fresh.push(sp);
 	}
+	if (removed.length === 1 && fresh.length === 1) {
+		const moved = replaceOne(previous, indexOfPerson(previous, removed[0], ctx, all), fresh[0]);
+		if (moved !== null) return moved;
+	}
 	if (removed.length + fresh.length <= SPLICE_LIMIT) {
 		// A few changes (the usual one note): take each out and put it back where it sorts.
 		const out = previous.slice();
@@ -353,6 +357,25 @@ export function patchDueList(
 		if (!gone.has(sp.person)) out.push(sp);
 	}
 	while (j < fresh.length) out.push(fresh[j++]);
+	return out;
+}
+
+/**
+ * The list with the entry at `at` taken out and `sp` put where it sorts, in one copy of
+ * the list (the usual change: one note edited, its person listed before and after). The
+ * entries between the old and the new place move by one; none move when the person keeps
+ * their place. Null when there is no entry to take out (`at` is -1).
+ */
+function replaceOne(previous: readonly ScheduledPerson[], at: number, sp: ScheduledPerson): ScheduledPerson[] | null {
+	if (at < 0) return null;
+	// The place among the list as it is, stale entry included: the list is sorted, so the
+	// binary search holds; past the stale entry, one place less once it is gone.
+	let to = insertionPoint(previous, sp, 0);
+	if (to > at) to--;
+	const out = previous.slice();
+	for (let k = at; k < to; k++) out[k] = out[k + 1];
+	for (let k = at; k > to; k--) out[k] = out[k - 1];
+	out[to] = sp;
 	return out;
 }
 

@@ -16,6 +16,7 @@ import {
 	FIGURE_NAMES,
 	SIZES,
 	emptyFigures,
+	growthOf,
 	renderReport,
 	toJsonReport,
 	verdict,
@@ -221,6 +222,38 @@ describe('the --json output', () => {
 		const text = renderReport(fakeReport());
 		for (const name of ISSUE_NAMES) expect(text).toContain(name);
 		for (const size of ['1,000', '10,000', '50,000']) expect(text).toContain(size);
+	});
+
+	it('judges growth over the floor measured beside each figure, and says so in the table', () => {
+		const report = fakeReport();
+		const at = (size: number, build: number, floor: number): void => {
+			report.sizes[size].figures.indexBuildMs = build;
+			report.sizes[size].diagnostics.indexFloorMs = floor;
+		};
+		// The machine's caches: the floor costs 2.5 times more per note at 50,000, and the
+		// build follows it (×2.5 raw, ×1 over its floor): linear.
+		at(10000, 40, 15);
+		at(50000, 500, 187.5);
+		expect(growthOf(report, 'indexBuildMs')).toEqual({ raw: 2.5, overFloor: 1, linear: true });
+		const row = renderReport(report)
+			.split('\n')
+			.find((l) => l.startsWith('indexBuildMs') && l.includes('×'));
+		expect(row?.split(/\s{2,}/).slice(-3)).toEqual(['×2.50', '×1', 'yes']);
+		// A quadratic step of Kindred's own: the floor grows linearly, the build five times.
+		at(50000, 1000, 75);
+		const quadratic = growthOf(report, 'indexBuildMs');
+		expect(quadratic.raw).toBeCloseTo(5);
+		expect(quadratic.overFloor).toBeCloseTo(5);
+		expect(quadratic.linear).toBe(false);
+		// No floor at one size: the raw growth is judged.
+		delete report.sizes[50000].diagnostics.indexFloorMs;
+		expect(growthOf(report, 'indexBuildMs')).toEqual({ raw: 5, overFloor: null, linear: false });
+		// cliDueMs over cliReadFloorMs, both figures.
+		report.sizes[10000].figures.cliDueMs = 900;
+		report.sizes[10000].figures.cliReadFloorMs = 300;
+		report.sizes[50000].figures.cliDueMs = 4500;
+		report.sizes[50000].figures.cliReadFloorMs = 1500;
+		expect(growthOf(report, 'cliDueMs')).toEqual({ raw: 1, overFloor: 1, linear: true });
 	});
 
 	it('prints how many times the double’s own walk the build takes, where the floor was measured', () => {

@@ -125,6 +125,35 @@ describe('patchDueList on a list built in one go', () => {
 		);
 	});
 
+	it('moves one edited person to their new place, up, down or nowhere, as a fresh list has it', () => {
+		fc.assert(
+			fc.property(
+				someNotes.filter((ns) => ns.length > 0),
+				fc.nat(),
+				someNote,
+				fc.boolean(),
+				someToday,
+				someSettings,
+				fc.boolean(),
+				(before, pick, edit, samePath, today, settings, all) => {
+					const people = before.map((n) => build(n, settings));
+					const previous = dueList(people, today, settings, { all });
+					const k = pick % people.length;
+					const old = people[k];
+					// The same note edited (the usual change), or one note gone and another come.
+					const now = build(samePath ? { ...edit, folder: before[k].folder, name: before[k].name } : edit, settings);
+					if (!samePath && people.some((p) => p.path === now.path)) return;
+					const after = people.map((p) => (p === old ? now : p));
+					const patched = patchDueList(previous, [old], [now], today, settings, { all });
+					expect(patched).toEqual(dueList(after, today, settings, { all }));
+					// The list handed out before is left as it was.
+					expect(previous).toEqual(dueList(people, today, settings, { all }));
+				},
+			),
+			{ numRuns: propertyRuns(800) },
+		);
+	});
+
 	it('takes a single change out and puts it back in place', () => {
 		const settings = settingsWith();
 		const ana = new PersonBuilder('People/Ana.md').cadence('weekly').lastContact('2026-11-02').build();
