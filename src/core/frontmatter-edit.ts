@@ -226,12 +226,25 @@ function readsBackAs(actual: unknown, value: string): boolean {
 }
 
 /**
+ * True when the first line holds a carriage return that ends no CRLF: the note's lines end
+ * in a lone CR, which Obsidian shows as one line, so no edit could tell its lines apart.
+ */
+function endsLinesWithLoneCr(text: string): boolean {
+	const nl = text.indexOf('\n');
+	const cr = text.indexOf('\r');
+	return cr >= 0 && (nl < 0 || cr < nl - 1);
+}
+
+/**
  * Set a top-level frontmatter key to `value`. Pure: returns the new text or a reason;
  * the caller prefixes the note's path.
  */
 export function setFrontmatterKey(text: string, key: string, value: string, opts: FieldEditOptions): FieldResult {
 	if (!isWritableKey(key)) return { ok: false, reason: `the key name "${key}" cannot be written safely` };
 	if (/[\r\n]/.test(value)) return { ok: false, reason: `the value for ${key} contains a line break` };
+	if (endsLinesWithLoneCr(text)) {
+		return { ok: false, reason: 'its lines end in a lone carriage return (old Mac line endings); only notes with LF or CRLF line endings are edited' };
+	}
 	const eol = detectEol(text);
 	const fm = findFrontmatter(text);
 

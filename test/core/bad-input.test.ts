@@ -95,9 +95,15 @@ const cases: Case[] = [
 		message: `${PATH}: cannot log: the frontmatter is marked as "javascript"; only YAML frontmatter can be edited (it is never run)`,
 	},
 	{
-		case: 'old Mac line endings (CR only): the first line is not a frontmatter fence',
+		case: 'old Mac line endings (CR only)',
 		text: '---\rtrust: 4\r---\r',
-		message: `${PATH}: cannot log: the frontmatter is not marked as YAML; only YAML frontmatter can be edited (it is never run)`,
+		message: `${PATH}: cannot log: its lines end in a lone carriage return (old Mac line endings); only notes with LF or CRLF line endings are edited`,
+	},
+	{
+		case: 'old Mac line endings (CR only) in a note without frontmatter',
+		text: '# Ana\r\rMet at a meetup.\r',
+		run: (text, ctx) => applySnooze(text, '2026-12-01', ctx),
+		message: `${PATH}: cannot snooze: its lines end in a lone carriage return (old Mac line endings); only notes with LF or CRLF line endings are edited`,
 	},
 	{
 		case: 'an impossible touchpoint date',
