@@ -152,9 +152,9 @@ function floorAt(report: BenchReport, size: number, name: FigureName): number | 
 	return ('figure' in f ? r.figures[f.figure] : r.diagnostics[f.diagnostic]) ?? null;
 }
 
-/** b / a, or null when either is missing or a is 0. */
+/** b / a, or null when either is missing (or not a number) or a is 0. */
 function over(b: number | null, a: number | null): number | null {
-	return a === null || b === null || a === 0 ? null : b / a;
+	return a === null || b === null || !Number.isFinite(a) || !Number.isFinite(b) || a === 0 ? null : b / a;
 }
 
 /**

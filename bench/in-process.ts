@@ -226,9 +226,8 @@ export async function measureInProcess(opts: InProcessOptions): Promise<SizeResu
 			}));
 			return ms;
 		});
-		if (copies === 0) throw new Error('the due list was empty');
 		diagnostics.dueListCpuMs = median(cpu.slice(plan.warmup));
-		diagnostics.dueListFloorMs = median(floor.slice(plan.warmup));
+		diagnostics.dueListFloorMs = copies > 0 ? median(floor.slice(plan.warmup)) : NaN;
 		diagnostics.dueListLength = index.dueList(BENCH_TODAY).length;
 		diagnostics.bodyPassWithStatusBarEstimateMs = emits * (figures.dueListMs ?? NaN);
 		diagnostics.dueListCachedMs = await medianOf(plan, () => timeSync(() => index.dueList(BENCH_TODAY)));

@@ -16,7 +16,7 @@
  * and never parsed or evaluated: gray-matter would run `---js` as code.
  */
 import { readDate } from './dates';
-import { detectEol, findFrontmatter, isBlank, lineAt, type Line } from './log-section';
+import { detectEol, endsLinesWithLoneCr, findFrontmatter, isBlank, LONE_CR, lineAt, type Line } from './log-section';
 import type { ParseYaml } from './types';
 
 export type FieldResult = { ok: true; text: string; changed: boolean } | { ok: false; reason: string };
@@ -226,25 +226,13 @@ function readsBackAs(actual: unknown, value: string): boolean {
 }
 
 /**
- * True when the first line holds a carriage return that ends no CRLF: the note's lines end
- * in a lone CR, which Obsidian shows as one line, so no edit could tell its lines apart.
- */
-function endsLinesWithLoneCr(text: string): boolean {
-	const nl = text.indexOf('\n');
-	const cr = text.indexOf('\r');
-	return cr >= 0 && (nl < 0 || cr < nl - 1);
-}
-
-/**
  * Set a top-level frontmatter key to `value`. Pure: returns the new text or a reason;
  * the caller prefixes the note's path.
  */
 export function setFrontmatterKey(text: string, key: string, value: string, opts: FieldEditOptions): FieldResult {
 	if (!isWritableKey(key)) return { ok: false, reason: `the key name "${key}" cannot be written safely` };
 	if (/[\r\n]/.test(value)) return { ok: false, reason: `the value for ${key} contains a line break` };
-	if (endsLinesWithLoneCr(text)) {
-		return { ok: false, reason: 'its lines end in a lone carriage return (old Mac line endings); only notes with LF or CRLF line endings are edited' };
-	}
+	if (endsLinesWithLoneCr(text)) return { ok: false, reason: LONE_CR };
 	const eol = detectEol(text);
 	const fm = findFrontmatter(text);
 

@@ -76,6 +76,17 @@ export function lineAt(text: string, pos: number): Line {
 	return { start: pos, end, next: nl + 1 };
 }
 
+/**
+ * True for a note whose lines end in a lone CR (old Mac line endings): a CR and no LF at
+ * all. Edits refuse it (LONE_CR): a line added with LF would mix two kinds of line ending.
+ * A stray CR in a note with LF or CRLF line endings is left to the edit, as any character.
+ */
+export function endsLinesWithLoneCr(text: string): boolean {
+	return text.indexOf('\n') < 0 && text.indexOf('\r') >= 0;
+}
+
+export const LONE_CR = 'its lines end in a lone carriage return (old Mac line endings); only notes with LF or CRLF line endings are edited';
+
 /** The note's own line ending: that of its first line, `\n` when it has none. */
 export function detectEol(text: string): string {
 	const nl = text.indexOf('\n');

@@ -17,7 +17,7 @@
  */
 import { isLocalDate, readDate } from './dates';
 import { setFrontmatterKey } from './frontmatter-edit';
-import { bodyStart, detectEol, findSection, isBlank, lineAt, scanLines, type Fence, type ScannedLine } from './log-section';
+import { bodyStart, detectEol, endsLinesWithLoneCr, findSection, isBlank, LONE_CR, lineAt, scanLines, type Fence, type ScannedLine } from './log-section';
 import { formatLogLine, parseLogLine, readLog } from './logline';
 import type { KindredSettings } from './settings';
 import type { EditResult, LocalDate, LogEntry, ParseYaml, PersonStatus } from './types';
@@ -209,6 +209,8 @@ export function applyTouchpoint(text: string, entry: LogEntry, ctx: EditContext)
 	const verb = 'log';
 	const problem = checkEntry(entry, ctx.today);
 	if (problem) return fail(ctx, verb, problem);
+	// Before the body's edit, which would add an LF to the note.
+	if (endsLinesWithLoneCr(text)) return fail(ctx, verb, LONE_CR);
 	const written: LogEntry = {
 		...entry,
 		channel: entry.channel !== null && entry.channel.trim() !== '' ? entry.channel.trim() : null,

@@ -100,6 +100,11 @@ const cases: Case[] = [
 		message: `${PATH}: cannot log: its lines end in a lone carriage return (old Mac line endings); only notes with LF or CRLF line endings are edited`,
 	},
 	{
+		case: 'old Mac line endings (CR only) in a one-line note',
+		text: '# Ana\r',
+		message: `${PATH}: cannot log: its lines end in a lone carriage return (old Mac line endings); only notes with LF or CRLF line endings are edited`,
+	},
+	{
 		case: 'old Mac line endings (CR only) in a note without frontmatter',
 		text: '# Ana\r\rMet at a meetup.\r',
 		run: (text, ctx) => applySnooze(text, '2026-12-01', ctx),
@@ -173,6 +178,16 @@ describe('bad input: a clear one-line message and nothing written', () => {
 
 describe('bad input that is handled rather than refused', () => {
 	const ctx: EditContext = { path: PATH, settings: defaultSettings(), today: TODAY, parseYaml: load };
+
+	it('a stray carriage return in a note with LF or CRLF line endings does not stop an edit', () => {
+		for (const text of ['# Ana\rRuiz\nMet.\n', '# Ana\r\r\nMet.\r\n', '---\r\r\ntrust: 4\r\n---\r\n']) {
+			const logged = applyTouchpoint(text, { date: TODAY, linked: false, channel: null, exchange: null, text: 'Talked' }, ctx);
+			expect(logged.ok).toBe(true);
+			if (!logged.ok) continue;
+			expect(logged.text).toContain(`- ${TODAY} Talked`);
+			expect(applySnooze(text, '2026-12-01', ctx).ok).toBe(true);
+		}
+	});
 
 	it('a 10 MB note is logged, in well under a second, with every byte kept', () => {
 		const paragraph = 'A long note about Ana, her family, her work and the places she lived. '.repeat(20);
