@@ -57,6 +57,7 @@ export default class KindredPlugin extends Plugin {
 			openNote: (path, newTab) => actions.openNote(path, newTab),
 			logTouchpoint: (path) => actions.logWith(path),
 			snooze: (path) => actions.snoozeWith(path),
+			showProblems: () => void actions.showProblems(),
 		};
 		this.registerView(DUE_VIEW_TYPE, (leaf: WorkspaceLeaf) => new DueView(leaf, viewDeps));
 		const reviewDeps: ReviewViewDeps = {

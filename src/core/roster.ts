@@ -32,6 +32,11 @@ export function samePerson(a: unknown, b: unknown): boolean {
 	return ka.every((k) => Object.prototype.hasOwnProperty.call(rb, k) && samePerson(ra[k], rb[k]));
 }
 
+/** 1 when the person's note has a problem of any kind, else 0 (undefined: nobody). */
+function withProblem(p: Person | undefined): number {
+	return p !== undefined && p.problems.length > 0 ? 1 : 0;
+}
+
 function comparePaths(a: Person, b: Person): number {
 	return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
@@ -69,9 +74,16 @@ export class Roster {
 	/** Moves when the log starts over; a base from an older epoch cannot be patched. */
 	private logEpoch = 0;
 	private readonly bases = new Map<boolean, DueBase>();
+	/** How many people's notes have a problem: kept as people come and go, never counted afresh. */
+	private problems = 0;
 
 	get size(): number {
 		return this.people.size;
+	}
+
+	/** How many people's notes have a problem of any kind (listed or not). */
+	get problemCount(): number {
+		return this.problems;
 	}
 
 	/** Add or replace a person. False (and no new revision) when nothing changed. */
@@ -79,6 +91,7 @@ export class Roster {
 		const old = this.people.get(person.path);
 		if (old !== undefined && samePerson(old, person)) return false;
 		this.people.set(person.path, person);
+		this.problems += withProblem(person) - withProblem(old);
 		this.bump(person.path, old);
 		return true;
 	}
@@ -90,12 +103,14 @@ export class Roster {
 	 */
 	add(person: Person): void {
 		this.people.set(person.path, person);
+		this.problems += withProblem(person);
 		this.bump(person.path, undefined);
 	}
 
 	remove(path: string): boolean {
 		const old = this.people.get(path);
 		if (!this.people.delete(path)) return false;
+		this.problems -= withProblem(old);
 		this.bump(path, old);
 		return true;
 	}
@@ -109,7 +124,13 @@ export class Roster {
 		const moved = person ?? (old ? { ...old, path: newPath, name: noteName(newPath) } : undefined);
 		const replaced = this.people.get(newPath);
 		const removed = this.people.delete(oldPath);
-		if (moved) this.people.set(newPath, moved);
+		if (removed) this.problems -= withProblem(old);
+		if (moved) {
+			// The entry at the new path goes (unless it was the one just taken out).
+			if (newPath !== oldPath) this.problems -= withProblem(replaced);
+			this.people.set(newPath, moved);
+			this.problems += withProblem(moved);
+		}
 		if (removed || moved) {
 			this.bump(oldPath, old);
 			this.bump(newPath, replaced, false);
@@ -119,6 +140,7 @@ export class Roster {
 	clear(): void {
 		if (this.people.size === 0) return;
 		this.people.clear();
+		this.problems = 0;
 		this.bump();
 	}
 

@@ -13,7 +13,7 @@ import { DUE_VIEW_TYPE, REVIEW_VIEW_TYPE } from './due-view-deps';
 import { LogModal } from './log-modal';
 import { createPersonNote } from './new-person';
 import { NewPersonModal } from './new-person-modal';
-import { PersonPicker, pickerItems } from './person-picker';
+import { PersonPicker, pickerItems, problemItems } from './person-picker';
 import { SnoozeModal } from './snooze-modal';
 import type { NoteWriter, WriteResult } from './writer';
 
@@ -22,8 +22,12 @@ export interface ActionsDeps {
 	app: App;
 	index: {
 		get(path: string): Person | undefined;
-		dueList(today: LocalDate): readonly ScheduledPerson[];
+		dueList(today: LocalDate, all?: boolean): readonly ScheduledPerson[];
 		readonly roster: { all(): Person[] };
+		/** False until every person note's log and links have been read (see PeopleIndex). */
+		readonly complete: boolean;
+		/** Resolves when that reading ends. */
+		readonly logsRead: Promise<void>;
 	};
 	writer: Pick<NoteWriter, 'logTouchpoint' | 'snooze' | 'setStatus'>;
 	getSettings: () => KindredSettings;
@@ -116,6 +120,22 @@ export class KindredActions {
 	pickAndLog(): void {
 		const items = pickerItems(this.deps.index.dueList(this.today()), this.deps.index.roster.all());
 		new PersonPicker(this.deps.app, items, (path) => this.logWith(path)).open();
+	}
+
+	/**
+	 * Everyone whose note has a problem, listed in the pane or not, in a picker by name;
+	 * choosing one opens the note. Log lines and links are read after start-up, so it waits
+	 * for that first: the list is whole.
+	 */
+	async showProblems(): Promise<void> {
+		const index = this.deps.index;
+		if (!index.complete) await index.logsRead;
+		const items = problemItems(index.dueList(this.today(), true));
+		if (items.length === 0) {
+			new Notice('Every person note reads without a problem.');
+			return;
+		}
+		new PersonPicker(this.deps.app, items, (path) => this.openNote(path, false), 'Open a note with a problem').open();
 	}
 
 	/** Log today's date with no note, no modal. */

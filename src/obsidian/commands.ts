@@ -17,6 +17,8 @@ export interface CommandActions {
 	snoozeWith(path: string): void;
 	newPerson(): void;
 	openReviewView(): Promise<void>;
+	/** A picker of everyone whose note has a problem. */
+	showProblems(): Promise<void>;
 	/** The active note's path when it is a person not archived yet. */
 	activeArchivablePath(): string | null;
 	archive(path: string): Promise<unknown>;
@@ -93,6 +95,13 @@ export function registerCommands(host: CommandHost, actions: CommandActions, cal
 			},
 			() => actions.activeArchivablePath(),
 		),
+	});
+	host.addCommand({
+		id: 'show-problems',
+		name: 'Show people whose notes have problems',
+		callback: () => {
+			void actions.showProblems();
+		},
 	});
 	host.addCommand({
 		id: 'export-calendar',

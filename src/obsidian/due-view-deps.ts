@@ -21,6 +21,8 @@ export interface DueViewIndex {
 	onChange(cb: () => void): () => void;
 	/** Which folders, tag and marker were searched, for the empty state. */
 	searchedDescription(): string;
+	/** How many people's notes have a problem of any kind, listed or not. */
+	readonly problemCount?: number;
 }
 
 export interface DueViewDeps {
@@ -33,6 +35,8 @@ export interface DueViewDeps {
 	logTouchpoint(path: string): void;
 	/** Opens the snooze modal for that person. */
 	snooze(path: string): void;
+	/** Lists everyone whose note has a problem (the pane's sign beside the summary). */
+	showProblems?(): void;
 }
 
 /**

@@ -10,7 +10,7 @@
  * moved: within a minute of midnight, and at once when the app wakes, so a row moves from
  * "due soon" to "due today" without a reload.
  */
-import { Keymap } from 'obsidian';
+import { Keymap, setIcon } from 'obsidian';
 import type { DueStatus, LocalDate } from '../core/types';
 import { describeDue } from '../core/words';
 import { DayClock } from './day-clock';
@@ -63,6 +63,8 @@ export class DueView extends RefreshableView<DueViewDeps> {
 	// throws on reading a property that was never set.
 	private filterEl: HTMLInputElement | null = null;
 	private summaryEl: HTMLElement | null = null;
+	private problemsEl: HTMLElement | null = null;
+	private problemsCountEl: HTMLElement | null = null;
 	private emptyEl: HTMLElement | null = null;
 	private list: DueWindow | null = null;
 	private query = '';
@@ -91,7 +93,16 @@ export class DueView extends RefreshableView<DueViewDeps> {
 			type: 'search',
 			attr: { 'aria-label': 'Filter people', placeholder: 'Filter by name, alias or circle', spellcheck: 'false' },
 		});
-		this.summaryEl = top.createDiv({ cls: 'kindred-due-summary', attr: { 'aria-live': 'polite' } });
+		const line = top.createDiv({ cls: 'kindred-due-summary-line' });
+		this.summaryEl = line.createDiv({ cls: 'kindred-due-summary', attr: { 'aria-live': 'polite' } });
+		// Everyone whose note has a problem, listed here or not (an up-to-date person's bad
+		// circles would otherwise show nowhere in the app until they are due): a count that
+		// opens the list.
+		const problems = line.createEl('button', { cls: 'kindred-due-problems kindred-hidden' });
+		setIcon(problems.createSpan({ cls: 'kindred-due-warning-icon' }), 'alert-triangle');
+		this.problemsCountEl = problems.createSpan();
+		this.problemsEl = problems;
+		this.listen(problems, 'click', () => this.deps.showProblems?.());
 		const body = root.createDiv({ cls: 'kindred-due-body' });
 		this.emptyEl = body.createDiv({ cls: 'kindred-due-empty kindred-hidden' });
 		this.list = new DueWindow(body, drawDueItem);
@@ -120,7 +131,7 @@ export class DueView extends RefreshableView<DueViewDeps> {
 		if (this.scrollFrame) this.containerEl.win.cancelAnimationFrame(this.scrollFrame);
 		this.scrollFrame = 0;
 		this.list = null;
-		this.filterEl = this.summaryEl = this.emptyEl = null;
+		this.filterEl = this.summaryEl = this.emptyEl = this.problemsEl = this.problemsCountEl = null;
 	}
 
 	onResize(): void {
@@ -164,6 +175,7 @@ export class DueView extends RefreshableView<DueViewDeps> {
 		// Where focus is, before the rows holding it are rebuilt or leave the list.
 		const focus = this.focusSpot();
 		const index = this.deps.index;
+		this.drawProblems(index.ready ? (index.problemCount ?? 0) : 0);
 		if (!index.ready) {
 			summary.setText('');
 			this.showEmpty('Reading your people…');
@@ -211,6 +223,19 @@ export class DueView extends RefreshableView<DueViewDeps> {
 		list.setItems(model.items, heights, this.scrollTop);
 		this.scrollTop = list.scrollerEl.scrollTop;
 		if (focus !== null) this.refocus(focus, model.items);
+	}
+
+	/** The count beside the summary: hidden when no note has a problem or nothing can list them. */
+	private drawProblems(count: number): void {
+		const el = this.problemsEl;
+		if (el === null || this.problemsCountEl === null) return;
+		const shown = count > 0 && this.deps.showProblems !== undefined;
+		el.toggleClass('kindred-hidden', !shown);
+		if (!shown) return;
+		const label = `${countOf(count, "person's note has a problem", "people's notes have problems")}: show them`;
+		this.problemsCountEl.setText(count.toLocaleString('en'));
+		el.setAttribute('aria-label', label);
+		el.setAttribute('title', label);
 	}
 
 	private showEmpty(title: string, detail?: (el: HTMLElement) => void): void {

@@ -184,6 +184,11 @@ export class PeopleIndex extends Component implements DueViewIndex {
 		return this.roster.size;
 	}
 
+	/** How many people's notes have a problem, kept by the roster as notes change. */
+	get problemCount(): number {
+		return this.roster.problemCount;
+	}
+
 	/** Build from the metadata cache, follow its events, then read logs in the background. */
 	start(): void {
 		if (this.started) return;

@@ -6,6 +6,7 @@ import { FuzzySuggestModal } from 'obsidian';
 import type { App } from 'obsidian';
 import { byName } from '../core/by-name';
 import type { Person, ScheduledPerson } from '../core/types';
+import { problemDisplay } from './due-rows';
 
 export interface PickItem {
 	path: string;
@@ -36,15 +37,29 @@ export function pickerItems(due: readonly ScheduledPerson[], everyone: readonly 
 	return items;
 }
 
+/**
+ * One item per person whose note has a problem (listed in the due pane or not), by name:
+ * "Ana Ruiz — circles must be a word or a list of words (+1 more)", as the pane words it.
+ */
+export function problemItems(everyone: readonly ScheduledPerson[]): PickItem[] {
+	const items: { sp: ScheduledPerson; text: string }[] = [];
+	for (const sp of everyone) {
+		const problem = problemDisplay(sp);
+		if (problem) items.push({ sp, text: problem.text });
+	}
+	items.sort((a, b) => byName(a.sp.person, b.sp.person));
+	return items.map(({ sp, text }) => ({ path: sp.person.path, name: sp.person.name, label: `${sp.person.name} — ${text}` }));
+}
+
 export class PersonPicker extends FuzzySuggestModal<PickItem> {
 	private readonly items: PickItem[];
 	private readonly onPick: (path: string) => void;
 
-	constructor(app: App, items: PickItem[], onPick: (path: string) => void) {
+	constructor(app: App, items: PickItem[], onPick: (path: string) => void, placeholder = 'Who did you connect with?') {
 		super(app);
 		this.items = items;
 		this.onPick = onPick;
-		this.setPlaceholder('Who did you connect with?');
+		this.setPlaceholder(placeholder);
 		this.emptyStateText = 'No person matches.';
 	}
 

@@ -111,6 +111,24 @@ describe('a problem that stops no schedule', () => {
 		const overflow = await example.session.page.evaluate(() => window.kindred.overflow('.kindred-due-row, .kindred-due-row *'));
 		expect(overflow).toEqual([]);
 	});
+
+	test.each(['light', 'dark'] as const)('is counted beside the summary with every other note that has one, readable (%s)', async (theme) => {
+		await example.session.reload();
+		await example.session.mount({ ...withProblem(), theme, mobile: false, paneWidth: 250 });
+		// Pia's energy and Noor's cadence (the example vault's note that needs attention).
+		const sign = example.session.page.locator('.kindred-due-problems');
+		await expect.poll(() => sign.textContent()).toBe('2');
+		expect(await sign.getAttribute('aria-label')).toBe("2 people's notes have problems: show them");
+		expect(await sign.locator('.kindred-due-warning-icon svg').count()).toBe(1);
+		if (theme === 'light') await screenshotPane('pane-problems-count.png');
+		const samples = await example.session.page.evaluate(() => window.kindred.contrast('.kindred-due-problems'));
+		expect(samples.length).toBeGreaterThan(0);
+		expect(samples.filter((x) => x.ratio < 4.5)).toEqual([]);
+		const overlaps = await example.session.page.evaluate(() => window.kindred.overlaps('.kindred-due-summary-line > *'));
+		expect(overlaps).toEqual([]);
+		const overflow = await example.session.page.evaluate(() => window.kindred.overflow('.kindred-due-top, .kindred-due-top *'));
+		expect(overflow).toEqual([]);
+	});
 });
 
 describe('colours follow the theme', () => {

@@ -141,6 +141,7 @@ async function mount(opts: MountOptions): Promise<void> {
 		openNote: (path, newTab) => record.opened.push({ path, newTab }),
 		logTouchpoint: (path) => actions.logWith(path),
 		snooze: (path) => actions.snoozeWith(path),
+		showProblems: () => void actions.showProblems(),
 	});
 	const container = view.containerEl;
 	container.addClass('workspace-leaf-content');

@@ -254,6 +254,8 @@ describe('Roster.dueList after changes (patched from the last list)', () => {
 						const want = dueList([...r.values()], today, settings, { all: o.all }).map((sp) => sp.person.path);
 						expect(r.dueList(today, settings, { all: o.all }).map((sp) => sp.person.path)).toEqual(want);
 					}
+					// Kept as people come and go: what counting everyone gives.
+					expect(r.problemCount).toBe([...r.values()].filter((p) => p.problems.length > 0).length);
 				}
 				for (const all of [false, true]) {
 					const want = dueList(r.all(), TODAY, settings, { all }).map((sp) => sp.person.path);

@@ -88,6 +88,7 @@ describe('the commands', () => {
 			'new-person',
 			'open-network-review',
 			'archive-active',
+			'show-problems',
 			'export-calendar',
 		]);
 		for (const c of commands.values()) {
@@ -156,6 +157,35 @@ describe('the commands', () => {
 		const text = await vault.read('People/Ana.md');
 		expect(text).toContain('last_contact: 2026-11-01');
 		expect(text).toContain('- 2026-11-01 (call)\n- 2026-10-01 (call) Lisbon.');
+	});
+
+	it('lists everyone whose note has a problem, due or up to date, by name, and opens the one chosen', async () => {
+		const { vault, run } = await setup({
+			'People/Ana.md': ana, // overdue, no problem
+			'People/Cleo.md': '---\ncadence: yearly\nlast_contact: 2026-11-01\ncircles: {a: 1}\n---\n# Cleo\n', // up to date
+			'People/Ben.md': '---\ntrust: 5\nenergy: loud\n---\n# Ben\n\n## Interactions\n- 2026-11-20: coffee\n', // never contacted
+		});
+		const modals = captureModals();
+		run('show-problems');
+		await vi.waitFor(() => expect(modals).toHaveLength(1));
+		const picker = modals[0] as unknown as PersonPicker;
+		expect(picker).toBeInstanceOf(PersonPicker);
+		// Ben's log line is read by the background pass, which the list waits for.
+		expect(picker.getItems().map((i) => i.label)).toEqual([
+			'Ben — energy "loud" must be one of gives, neutral, drains (+1 more)',
+			'Cleo — circles "{"a":1}" must be a word or a list of words',
+		]);
+		picker.onChooseItem(picker.getItems()[1]);
+		await vi.waitFor(() => expect(vault.app.workspace.getActiveFile()?.path).toBe('People/Cleo.md'));
+	});
+
+	it('says so when no person note has a problem, with no empty list', async () => {
+		const { run } = await setup({ 'People/Ana.md': ana });
+		const modals = captureModals();
+		const notices = captureNotices();
+		run('show-problems');
+		await vi.waitFor(() => expect(notices).toEqual(['Every person note reads without a problem.']));
+		expect(modals).toHaveLength(0);
 	});
 
 	it('logs with someone picked by name or alias, most urgent first', async () => {

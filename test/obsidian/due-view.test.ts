@@ -23,6 +23,9 @@ class FakeIndex implements DueViewIndex {
 	get peopleCount(): number {
 		return this.roster.size;
 	}
+	get problemCount(): number {
+		return this.roster.problemCount;
+	}
 	dueList(today: LocalDate, all = false): readonly ScheduledPerson[] {
 		this.dueCalls++;
 		return this.roster.dueList(today, this.settings, { all });
@@ -83,6 +86,7 @@ function spies() {
 		openNote: vi.fn<(path: string, newTab: boolean) => void>(),
 		logTouchpoint: vi.fn<(path: string) => void>(),
 		snooze: vi.fn<(path: string) => void>(),
+		showProblems: vi.fn<() => void>(),
 	};
 }
 
@@ -97,6 +101,7 @@ async function mount(index: FakeIndex): Promise<Mounted> {
 		openNote: (path, newTab) => calls.openNote(path, newTab),
 		logTouchpoint: (path) => calls.logTouchpoint(path),
 		snooze: (path) => calls.snooze(path),
+		showProblems: () => calls.showProblems(),
 	};
 	const view = new DueView(leaf.asOriginalType3__(), deps);
 	let shown = true;
@@ -220,6 +225,33 @@ describe('DueView: sections and rows', () => {
 			'2 problems: aliases "{"x":1}" must be a name or a list of names; energy "loud" must be one of gives, neutral, drains',
 		);
 		expect(row(root, 'Ivy Tan').querySelector('.kindred-due-warning')).toBeNull();
+	});
+
+	it('counts everyone whose note has a problem beside the summary, up to date or not, and lists them on a click', async () => {
+		const index = new FakeIndex(settings);
+		index.put(
+			// Up to date, so on no row: only the count tells of the bad circles.
+			b('Fay Gold').cadence('monthly').lastContact('2026-11-20').set(settings.keys.circles, { x: 1 }).build(),
+			b('Hal Roe').cadence('weekly').lastContact('2026-11-10').set(settings.keys.energy, 'loud').build(),
+			b('Ivy Tan').cadence('weekly').lastContact('2026-11-10').build(),
+		);
+		const { root, deps } = await mount(index);
+		expect(rowNames(root)).toEqual(['Hal Roe', 'Ivy Tan']);
+		const sign = root.querySelector<HTMLElement>('.kindred-due-problems');
+		expect(sign?.hasClass('kindred-hidden')).toBe(false);
+		expect(sign?.textContent).toBe('2');
+		expect(sign?.getAttribute('aria-label')).toBe("2 people's notes have problems: show them");
+		expect(sign?.tagName).toBe('BUTTON');
+		sign?.click();
+		expect(deps.showProblems).toHaveBeenCalledTimes(1);
+		// A note mended: the count follows at the next draw, and goes when none is left.
+		index.put(b('Fay Gold').cadence('monthly').lastContact('2026-11-20').build());
+		frame();
+		expect(sign?.textContent).toBe('1');
+		expect(sign?.getAttribute('aria-label')).toBe("1 person's note has a problem: show them");
+		index.put(b('Hal Roe').cadence('weekly').lastContact('2026-11-10').build());
+		frame();
+		expect(sign?.hasClass('kindred-hidden')).toBe(true);
 	});
 
 	it('says so on a row with no touchpoint logged, so every row has its note line', async () => {

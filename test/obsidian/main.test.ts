@@ -114,7 +114,7 @@ describe('onload', () => {
 		expect([...registered.views__.keys()]).toEqual([DUE_VIEW_TYPE, REVIEW_VIEW_TYPE]);
 		expect(registered.ribbonActions__).toHaveLength(1);
 		expect(registered.statusBarItems__).toHaveLength(1);
-		expect(registered.commands__.size).toBe(9);
+		expect(registered.commands__.size).toBe(10);
 		expect(registered.settingTabs__[0]).toBeInstanceOf(KindredSettingTab);
 		expect(plugin.index?.ready).toBe(false);
 		expect(read).not.toHaveBeenCalled();
