@@ -10,6 +10,7 @@
  * changed note costs a binary search and an array copy rather than scheduling and
  * sorting everyone again. It also never sorts everyone by path where order does not matter.
  */
+import { maxDate } from './dates';
 import { noteName } from './person';
 import { dueList, patchDueList } from './schedule';
 import type { KindredSettings } from './settings';
@@ -32,9 +33,13 @@ export function samePerson(a: unknown, b: unknown): boolean {
 	return ka.every((k) => Object.prototype.hasOwnProperty.call(rb, k) && samePerson(ra[k], rb[k]));
 }
 
-/** 1 when the person's note has a problem of any kind, else 0 (undefined: nobody). */
-function withProblem(p: Person | undefined): number {
-	return p !== undefined && p.problems.length > 0 ? 1 : 0;
+/**
+ * The newest date a person's schedule rests on: `last_contact` or the newest log entry
+ * (the log is newest first). After today, it is a problem that depends on the day (see
+ * schedule's place): the only kind a person can have without one of their own.
+ */
+function newestDate(p: Person): LocalDate | null {
+	return maxDate(p.lastContactField, p.log.length > 0 ? p.log[0].date : null);
 }
 
 function comparePaths(a: Person, b: Person): number {
@@ -74,16 +79,34 @@ export class Roster {
 	/** Moves when the log starts over; a base from an older epoch cannot be patched. */
 	private logEpoch = 0;
 	private readonly bases = new Map<boolean, DueBase>();
-	/** How many people's notes have a problem: kept as people come and go, never counted afresh. */
+	/** How many people's notes have a problem of their own: kept as people come and go. */
 	private problems = 0;
+	/**
+	 * For everyone else, how many rest on each newest date (newestDate), so those dated
+	 * after a day are counted by date rather than person by person; made when first asked,
+	 * then kept as people come and go (null until then).
+	 */
+	private newest: Map<LocalDate, number> | null = null;
 
 	get size(): number {
 		return this.people.size;
 	}
 
-	/** How many people's notes have a problem of any kind (listed or not). */
-	get problemCount(): number {
-		return this.problems;
+	/**
+	 * How many people have a problem on `today`, listed in the due list or not: those whose
+	 * note has one, and those whose last contact or a log entry is dated after today. The
+	 * same people as those with problems in dueList(today, all), counted without placing
+	 * anyone: by date, over the few distinct newest dates.
+	 */
+	problemCount(today: LocalDate): number {
+		let newest = this.newest;
+		if (newest === null) {
+			newest = this.newest = new Map();
+			for (const p of this.people.values()) this.countNewest(newest, p, 1);
+		}
+		let n = this.problems;
+		for (const [date, count] of newest) if (date > today) n += count;
+		return n;
 	}
 
 	/** Add or replace a person. False (and no new revision) when nothing changed. */
@@ -91,7 +114,8 @@ export class Roster {
 		const old = this.people.get(person.path);
 		if (old !== undefined && samePerson(old, person)) return false;
 		this.people.set(person.path, person);
-		this.problems += withProblem(person) - withProblem(old);
+		this.track(old, -1);
+		this.track(person, 1);
 		this.bump(person.path, old);
 		return true;
 	}
@@ -103,14 +127,14 @@ export class Roster {
 	 */
 	add(person: Person): void {
 		this.people.set(person.path, person);
-		this.problems += withProblem(person);
+		this.track(person, 1);
 		this.bump(person.path, undefined);
 	}
 
 	remove(path: string): boolean {
 		const old = this.people.get(path);
 		if (!this.people.delete(path)) return false;
-		this.problems -= withProblem(old);
+		this.track(old, -1);
 		this.bump(path, old);
 		return true;
 	}
@@ -124,12 +148,12 @@ export class Roster {
 		const moved = person ?? (old ? { ...old, path: newPath, name: noteName(newPath) } : undefined);
 		const replaced = this.people.get(newPath);
 		const removed = this.people.delete(oldPath);
-		if (removed) this.problems -= withProblem(old);
+		if (removed) this.track(old, -1);
 		if (moved) {
 			// The entry at the new path goes (unless it was the one just taken out).
-			if (newPath !== oldPath) this.problems -= withProblem(replaced);
+			if (newPath !== oldPath) this.track(replaced, -1);
 			this.people.set(newPath, moved);
-			this.problems += withProblem(moved);
+			this.track(moved, 1);
 		}
 		if (removed || moved) {
 			this.bump(oldPath, old);
@@ -141,6 +165,7 @@ export class Roster {
 		if (this.people.size === 0) return;
 		this.people.clear();
 		this.problems = 0;
+		this.newest = null;
 		this.bump();
 	}
 
@@ -261,6 +286,22 @@ export class Roster {
 			}
 		}
 		return { ok: false, reason: `no person called "${query.trim()}"` };
+	}
+
+	/** Count `p` in (1) or out (-1) of problemCount's tallies. */
+	private track(p: Person | undefined, delta: 1 | -1): void {
+		if (p === undefined) return;
+		if (p.problems.length > 0) this.problems += delta;
+		else if (this.newest !== null) this.countNewest(this.newest, p, delta);
+	}
+
+	private countNewest(newest: Map<LocalDate, number>, p: Person, delta: 1 | -1): void {
+		if (p.problems.length > 0) return;
+		const date = newestDate(p);
+		if (date === null) return;
+		const n = (newest.get(date) ?? 0) + delta;
+		if (n === 0) newest.delete(date);
+		else newest.set(date, n);
 	}
 
 	/**

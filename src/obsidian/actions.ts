@@ -24,6 +24,8 @@ export interface ActionsDeps {
 		get(path: string): Person | undefined;
 		dueList(today: LocalDate, all?: boolean): readonly ScheduledPerson[];
 		readonly roster: { all(): Person[] };
+		/** False until the roster was first built from the metadata cache. */
+		readonly ready: boolean;
 		/** False until every person note's log and links have been read (see PeopleIndex). */
 		readonly complete: boolean;
 		/** Resolves when that reading ends. */
@@ -38,6 +40,8 @@ export interface ActionsDeps {
 
 export class KindredActions {
 	private readonly deps: ActionsDeps;
+	/** A problem list is being got ready: a second click waits for it rather than open another. */
+	private showingProblems = false;
 
 	constructor(deps: ActionsDeps) {
 		this.deps = deps;
@@ -123,14 +127,36 @@ export class KindredActions {
 	}
 
 	/**
-	 * Everyone whose note has a problem, listed in the pane or not, in a picker by name;
-	 * choosing one opens the note. Log lines and links are read after start-up, so it waits
-	 * for that first: the list is whole.
+	 * Everyone with a problem, listed in the pane or not, in a picker by name; choosing one
+	 * opens the note. Log lines and links are read after start-up, so it waits for that
+	 * reading (a settings change may start it over) and says so when it is not done.
 	 */
 	async showProblems(): Promise<void> {
+		if (this.showingProblems) return;
+		this.showingProblems = true;
+		try {
+			if (await this.whenComplete()) this.pickProblem();
+			else new Notice('Kindred is still reading your people; try again in a moment.');
+		} finally {
+			this.showingProblems = false;
+		}
+	}
+
+	/** True once the index has read every person note; false when it stopped short (unloaded). */
+	private async whenComplete(): Promise<boolean> {
 		const index = this.deps.index;
-		if (!index.complete) await index.logsRead;
-		const items = problemItems(index.dueList(this.today(), true));
+		if (!index.ready) return false;
+		while (!index.complete) {
+			const pass = index.logsRead;
+			await pass;
+			// The pass ended without completing and no other began: nothing more will come.
+			if (!index.complete && index.logsRead === pass) return false;
+		}
+		return true;
+	}
+
+	private pickProblem(): void {
+		const items = problemItems(this.deps.index.dueList(this.today(), true));
 		if (items.length === 0) {
 			new Notice('Every person note reads without a problem.');
 			return;

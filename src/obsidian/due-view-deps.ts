@@ -21,8 +21,8 @@ export interface DueViewIndex {
 	onChange(cb: () => void): () => void;
 	/** Which folders, tag and marker were searched, for the empty state. */
 	searchedDescription(): string;
-	/** How many people's notes have a problem of any kind, listed or not. */
-	readonly problemCount?: number;
+	/** How many people have a problem on `today`, listed or not. */
+	problemCount?(today: LocalDate): number;
 }
 
 export interface DueViewDeps {

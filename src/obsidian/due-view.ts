@@ -175,7 +175,7 @@ export class DueView extends RefreshableView<DueViewDeps> {
 		// Where focus is, before the rows holding it are rebuilt or leave the list.
 		const focus = this.focusSpot();
 		const index = this.deps.index;
-		this.drawProblems(index.ready ? (index.problemCount ?? 0) : 0);
+		this.drawProblems(index.ready ? (index.problemCount?.(today) ?? 0) : 0);
 		if (!index.ready) {
 			summary.setText('');
 			this.showEmpty('Reading your people…');
@@ -234,8 +234,8 @@ export class DueView extends RefreshableView<DueViewDeps> {
 		if (!shown) return;
 		const label = `${countOf(count, "person's note has a problem", "people's notes have problems")}: show them`;
 		this.problemsCountEl.setText(count.toLocaleString('en'));
+		// The accessible name is Obsidian's tooltip too (a title would show a second one).
 		el.setAttribute('aria-label', label);
-		el.setAttribute('title', label);
 	}
 
 	private showEmpty(title: string, detail?: (el: HTMLElement) => void): void {

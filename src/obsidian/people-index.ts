@@ -184,9 +184,9 @@ export class PeopleIndex extends Component implements DueViewIndex {
 		return this.roster.size;
 	}
 
-	/** How many people's notes have a problem, kept by the roster as notes change. */
-	get problemCount(): number {
-		return this.roster.problemCount;
+	/** How many people have a problem on `today`, listed or not (see Roster.problemCount). */
+	problemCount(today: LocalDate): number {
+		return this.roster.problemCount(today);
 	}
 
 	/** Build from the metadata cache, follow its events, then read logs in the background. */

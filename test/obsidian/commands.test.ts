@@ -5,6 +5,7 @@
  */
 import type { Command } from 'obsidian';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { dueList } from '../../src/core/schedule';
 import type { KindredSettings } from '../../src/core/settings';
 import { KindredActions } from '../../src/obsidian/actions';
 import { CalendarExport } from '../../src/obsidian/calendar-export';
@@ -14,6 +15,7 @@ import { NewPersonModal } from '../../src/obsidian/new-person-modal';
 import { PersonPicker } from '../../src/obsidian/person-picker';
 import { SnoozeModal } from '../../src/obsidian/snooze-modal';
 import { NoteWriter } from '../../src/obsidian/writer';
+import { PersonBuilder } from '../builders';
 import {
 	activate,
 	byLabel,
@@ -160,10 +162,12 @@ describe('the commands', () => {
 	});
 
 	it('lists everyone whose note has a problem, due or up to date, by name, and opens the one chosen', async () => {
-		const { vault, run } = await setup({
+		const { vault, run, index } = await setup({
 			'People/Ana.md': ana, // overdue, no problem
 			'People/Cleo.md': '---\ncadence: yearly\nlast_contact: 2026-11-01\ncircles: {a: 1}\n---\n# Cleo\n', // up to date
 			'People/Ben.md': '---\ntrust: 5\nenergy: loud\n---\n# Ben\n\n## Interactions\n- 2026-11-20: coffee\n', // never contacted
+			// Up to date, with a log line dated after today: a problem on this day.
+			'People/Dee.md': '---\ncadence: yearly\nlast_contact: 2026-11-01\n---\n# Dee\n\n## Interactions\n- 2026-12-24 Typo.\n',
 		});
 		const modals = captureModals();
 		run('show-problems');
@@ -174,9 +178,48 @@ describe('the commands', () => {
 		expect(picker.getItems().map((i) => i.label)).toEqual([
 			'Ben — energy "loud" must be one of gives, neutral, drains (+1 more)',
 			'Cleo — circles "{"a":1}" must be a word or a list of words',
+			'Dee — log "2026-12-24" is dated after today (2026-11-23)',
 		]);
+		expect(index.problemCount('2026-11-23')).toBe(3);
 		picker.onChooseItem(picker.getItems()[1]);
 		await vi.waitFor(() => expect(vault.app.workspace.getActiveFile()?.path).toBe('People/Cleo.md'));
+	});
+
+	it('waits for the notes to be read before listing problems, opens one list however often asked, and says when it cannot', async () => {
+		const { vault, writer } = await setup({});
+		const modals = captureModals();
+		const notices = captureNotices();
+		const cleo = new PersonBuilder('People/Cleo.md').cadence('yearly').set('circles', { a: 1 }).build();
+		let finish = (): void => {};
+		const index = {
+			ready: true,
+			complete: false,
+			logsRead: new Promise<void>((resolve) => (finish = resolve)),
+			get: () => undefined,
+			dueList: (today: string, all?: boolean) => dueList([cleo], today, settingsWith(), { all }),
+			roster: { all: () => [cleo] },
+		};
+		const actions = new KindredActions({ app: vault.obsidian, index, writer, getSettings: () => settingsWith(), saveSettings: () => Promise.resolve(), now: () => new Date() });
+		const first = actions.showProblems();
+		const second = actions.showProblems();
+		await Promise.resolve();
+		expect(modals).toHaveLength(0);
+		index.complete = true;
+		finish();
+		await Promise.all([first, second]);
+		expect(modals).toHaveLength(1);
+		expect((modals[0] as unknown as PersonPicker).getItems().map((i) => i.label)).toEqual(['Cleo — circles "{"a":1}" must be a word or a list of words']);
+		// A reading that stopped short (the plugin turned off) and an index not built yet: said, no list.
+		index.complete = false;
+		index.logsRead = Promise.resolve();
+		await actions.showProblems();
+		index.ready = false;
+		await actions.showProblems();
+		expect(modals).toHaveLength(1);
+		expect(notices).toEqual([
+			'Kindred is still reading your people; try again in a moment.',
+			'Kindred is still reading your people; try again in a moment.',
+		]);
 	});
 
 	it('says so when no person note has a problem, with no empty list', async () => {

@@ -23,8 +23,8 @@ class FakeIndex implements DueViewIndex {
 	get peopleCount(): number {
 		return this.roster.size;
 	}
-	get problemCount(): number {
-		return this.roster.problemCount;
+	problemCount(today: LocalDate): number {
+		return this.roster.problemCount(today);
 	}
 	dueList(today: LocalDate, all = false): readonly ScheduledPerson[] {
 		this.dueCalls++;
@@ -227,11 +227,13 @@ describe('DueView: sections and rows', () => {
 		expect(row(root, 'Ivy Tan').querySelector('.kindred-due-warning')).toBeNull();
 	});
 
-	it('counts everyone whose note has a problem beside the summary, up to date or not, and lists them on a click', async () => {
+	it('counts everyone with a problem beside the summary, up to date or not, and lists them on a click', async () => {
 		const index = new FakeIndex(settings);
 		index.put(
-			// Up to date, so on no row: only the count tells of the bad circles.
+			// Up to date, so on no row: only the count tells of the bad circles...
 			b('Fay Gold').cadence('monthly').lastContact('2026-11-20').set(settings.keys.circles, { x: 1 }).build(),
+			// ...or of a log line dated tomorrow (a problem that depends on the day).
+			b('Jo Lee').cadence('monthly').lastContact('2026-11-20').entry('2026-11-24', { text: 'typo' }).build(),
 			b('Hal Roe').cadence('weekly').lastContact('2026-11-10').set(settings.keys.energy, 'loud').build(),
 			b('Ivy Tan').cadence('weekly').lastContact('2026-11-10').build(),
 		);
@@ -239,17 +241,18 @@ describe('DueView: sections and rows', () => {
 		expect(rowNames(root)).toEqual(['Hal Roe', 'Ivy Tan']);
 		const sign = root.querySelector<HTMLElement>('.kindred-due-problems');
 		expect(sign?.hasClass('kindred-hidden')).toBe(false);
-		expect(sign?.textContent).toBe('2');
-		expect(sign?.getAttribute('aria-label')).toBe("2 people's notes have problems: show them");
+		expect(sign?.textContent).toBe('3');
+		expect(sign?.getAttribute('aria-label')).toBe("3 people's notes have problems: show them");
 		expect(sign?.tagName).toBe('BUTTON');
 		sign?.click();
 		expect(deps.showProblems).toHaveBeenCalledTimes(1);
-		// A note mended: the count follows at the next draw, and goes when none is left.
+		// Notes mended: the count follows at the next draw, and goes when none is left.
 		index.put(b('Fay Gold').cadence('monthly').lastContact('2026-11-20').build());
+		index.put(b('Hal Roe').cadence('weekly').lastContact('2026-11-10').build());
 		frame();
 		expect(sign?.textContent).toBe('1');
 		expect(sign?.getAttribute('aria-label')).toBe("1 person's note has a problem: show them");
-		index.put(b('Hal Roe').cadence('weekly').lastContact('2026-11-10').build());
+		index.put(b('Jo Lee').cadence('monthly').lastContact('2026-11-20').entry('2026-11-20', { text: 'coffee' }).build());
 		frame();
 		expect(sign?.hasClass('kindred-hidden')).toBe(true);
 	});
