@@ -78,7 +78,8 @@ function drawRow(parent: Node, item: RowItem): HTMLElement {
 	}
 	// A problem that does not stop the schedule (a log line that could not be read, an
 	// alias list that is not one) is still shown, never dropped silently: counted on the
-	// row as a warning sign and a number, each one in the tooltip and the accessible name.
+	// row as a warning sign and a number, each one in the accessible name, which Obsidian
+	// also shows as the tooltip (a title would draw a second one over it).
 	// Rows keep their height: it ends the first line, small enough that the cadence still
 	// shows in a narrow sidebar.
 	const problem = problemDisplay(sp);
@@ -86,7 +87,7 @@ function drawRow(parent: Node, item: RowItem): HTMLElement {
 		const count = countOf(sp.problems.length, 'problem', 'problems');
 		const warning = meta.createSpan({
 			cls: 'kindred-due-warning',
-			attr: { title: problem.title, role: 'img', 'aria-label': `${count}: ${problem.title.split('\n').join('; ')}` },
+			attr: { role: 'img', 'aria-label': `${count}: ${problem.title.split('\n').join('; ')}` },
 		});
 		setIcon(warning.createSpan({ cls: 'kindred-due-warning-icon' }), 'alert-triangle');
 		warning.createSpan({ text: String(sp.problems.length) });
