@@ -10,11 +10,12 @@ export const NARROW_BELOW = 3;
 
 /**
  * One spelling per circle: `Climbing`, ` climbing `, `#climbing` and `[[Climbing]]` are
- * the same circle. Lower case rather than "first spelling seen", so the answer does not
+ * the same circle, and so are `Café` typed with one accented letter or with a combining
+ * accent (NFC). Lower case rather than "first spelling seen", so the answer does not
  * depend on the order notes were read. Returns '' for a word that is only punctuation.
  */
 export function normaliseCircle(raw: string): string {
-	let s = raw.trim();
+	let s = raw.normalize('NFC').trim();
 	const link = /^\[\[([^\]|#]*)(?:[#|][^\]]*)?\]\]$/.exec(s);
 	if (link) s = link[1];
 	return s.replace(/^#+/, '').replace(/\s+/g, ' ').trim().toLowerCase();
@@ -31,16 +32,22 @@ export function circlesOf(person: Pick<Person, 'circles'>): string[] {
 }
 
 /**
- * People per circle, largest first, then by name. A person in the same circle twice
- * counts once. The caller chooses who counts (the review: everyone not archived).
+ * People per circle, by circle. A person in the same circle twice counts once. The caller
+ * chooses who counts (the review: everyone not archived). For the order to show them in,
+ * use circlesBySize: an object lists keys that look like numbers (a circle called `2019`)
+ * first, whatever order they were added in.
  */
 export function circleCounts(people: readonly Pick<Person, 'circles'>[]): Record<string, number> {
 	const counts = new Map<string, number>();
 	for (const p of people) {
 		for (const c of circlesOf(p)) counts.set(c, (counts.get(c) ?? 0) + 1);
 	}
-	const sorted = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-	return Object.fromEntries(sorted);
+	return Object.fromEntries(circlesBySize(Object.fromEntries(counts)));
+}
+
+/** Each circle and its count, largest first, then by name. */
+export function circlesBySize(counts: Readonly<Record<string, number>>): [string, number][] {
+	return Object.entries(counts).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
 /** Circles with exactly one person in them, by name: one friendship away from empty. */
@@ -56,7 +63,7 @@ export function thinCircles(counts: Record<string, number>): string[] {
  */
 export function circleNotes(counts: Record<string, number>, people: readonly Pick<Person, 'circles'>[]): string[] {
 	const notes: string[] = [];
-	const names = Object.keys(counts);
+	const names = circlesBySize(counts).map(([name]) => name);
 	if (people.length === 0) return notes;
 	if (names.length === 0) {
 		notes.push('No one has circles yet: add `circles` to your people to see the spread.');

@@ -3,6 +3,7 @@
  * `--json`): one section per question, each list one person or pair per line, and a
  * sentence rather than silence when a section is empty.
  */
+import { circlesBySize } from './circles';
 import type { NetworkReview, PersonRef } from './review';
 
 function plural(n: number, one: string, many: string): string {
@@ -58,7 +59,7 @@ export function formatReviewText(r: NetworkReview): string {
 		out.push(...section('Give first', r.giveFirst.map((g) => `- ${g.name}: ${g.reason}`), ''));
 	}
 
-	const circles = Object.entries(r.circles).map(([c, n]) => `- ${c}: ${n}`);
+	const circles = circlesBySize(r.circles).map(([c, n]) => `- ${c}: ${n}`);
 	const thin = r.thinCircles.length > 0 ? [`Thin (one person each): ${r.thinCircles.join(', ')}`] : [];
 	out.push(...section('Circles', [...circles, ...thin, ...r.circleNotes], 'No circles yet.'));
 

@@ -45,7 +45,7 @@ export function silenceReason(lastContact: LocalDate | null, cadence: Cadence | 
 	const limit = cadence ? addCadence(lastContact, cadence, SILENT_CADENCES) : addYearsLocal(lastContact, 1);
 	if (today <= limit) return null;
 	const span = describeSpan(diffDays(today, lastContact));
-	const why = cadence ? `more than ${SILENT_CADENCES} × ${cadence.label}` : 'over a year, and no cadence';
+	const why = cadence ? `more than ${SILENT_CADENCES} × ${cadence.label}` : 'over a year, and no cadence that can be read';
 	return `silent for ${span}, since ${lastContact} (${why})`;
 }
 

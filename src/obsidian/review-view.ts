@@ -11,6 +11,7 @@
  * waking (DayClock).
  */
 import { Keymap } from 'obsidian';
+import { circlesBySize } from '../core/circles';
 import type { LocalDate } from '../core/types';
 import { reviewNetwork, type FillStatus, type InnerCircle, type NetworkReview, type Targets } from '../core/review';
 import type { KindredSettings } from '../core/settings';
@@ -146,7 +147,7 @@ export class ReviewView extends RefreshableView<ReviewViewDeps> {
 		}
 
 		const circles = this.section(root, 'circles', 'Circles');
-		const entries = Object.entries(r.circles);
+		const entries = circlesBySize(r.circles);
 		if (entries.length > 0) {
 			const list = circles.createEl('ul', { cls: 'kindred-review-list kindred-review-circles' });
 			for (const [name, n] of entries) {

@@ -1,7 +1,10 @@
 // @vitest-environment happy-dom
 // (the shared setup file, obsidian-test-mocks, needs a DOM even for pure core tests)
 import { describe, expect, it } from 'vitest';
-import { circleCounts, circleNotes, circlesOf, normaliseCircle, thinCircles } from '../../src/core/circles';
+import { circleCounts, circleNotes, circlesBySize, circlesOf, normaliseCircle, thinCircles } from '../../src/core/circles';
+import { reviewNetwork } from '../../src/core/review';
+import { formatReviewText } from '../../src/core/review-text';
+import { defaultSettings } from '../../src/core/settings';
 import { person } from '../builders';
 
 describe('normaliseCircle', () => {
@@ -14,6 +17,9 @@ describe('normaliseCircle', () => {
 		['[[Climbing|rock]]', 'climbing'],
 		['product   design', 'product design'],
 		['#', ''],
+		// One accented letter, or a letter and a combining accent: the same circle.
+		['Caf\u00e9', 'caf\u00e9'],
+		['Cafe\u0301', 'caf\u00e9'],
 	])('%j → %j', (raw, want) => {
 		expect(normaliseCircle(raw)).toBe(want);
 	});
@@ -40,6 +46,25 @@ describe('circleCounts', () => {
 
 	it('is empty for no people', () => {
 		expect(circleCounts([])).toEqual({});
+	});
+
+	it('shows circles named like numbers in size order too, in the text and the narrow-network note', () => {
+		const people = [
+			person('Ann', (b) => b.trust(3).circles(['work', '2019'])),
+			person('Bob', (b) => b.trust(3).circles(['work', '42'])),
+			person('Cat', (b) => b.trust(3).circles(['work', 7])),
+		];
+		const counts = circleCounts(people);
+		expect(circlesBySize(counts)).toEqual([
+			['work', 3],
+			['2019', 1],
+			['42', 1],
+			['7', 1],
+		]);
+		const text = formatReviewText(reviewNetwork(people, '2026-11-23', defaultSettings()));
+		expect(text).toContain('  - work: 3\n  - 2019: 1\n  - 42: 1\n  - 7: 1\n');
+		const two = [person('Ann', (b) => b.circles(['2019'])), person('Bob', (b) => b.circles(['work'])), person('Cy', (b) => b.circles(['work']))];
+		expect(circleNotes(circleCounts(two), two)[0]).toMatch(/^Only 2 circles \(work and 2019\)/);
 	});
 });
 

@@ -43,7 +43,7 @@ describe('silenceReason', () => {
 
 	it('uses a year when there is no cadence', () => {
 		expect(silenceReason('2025-11-23', null, TODAY)).toBeNull();
-		expect(silenceReason('2025-11-22', null, TODAY)).toBe('silent for 12 months, since 2025-11-22 (over a year, and no cadence)');
+		expect(silenceReason('2025-11-22', null, TODAY)).toBe('silent for 12 months, since 2025-11-22 (over a year, and no cadence that can be read)');
 	});
 
 	it('does not call someone never contacted silent', () => {

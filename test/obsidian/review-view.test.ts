@@ -239,6 +239,14 @@ describe('the review view', () => {
 		expect(root.querySelector('script, [onclick]')).toBeNull();
 	});
 
+	it('lists circles largest first also when a circle is named like a number', async () => {
+		const index = new FakeIndex();
+		index.put(b('Ann').trust(3).circles(['work', '2019']).build(), b('Bob').trust(3).circles(['work']).build());
+		const { root } = await mount(index);
+		const circles = section(root, 'circles');
+		expect(Array.from(circles.querySelectorAll('.kindred-review-circle-row')).map(text)).toEqual(['work 2 people', '2019 1 person']);
+	});
+
 	it('says so when a section is empty, and while the index is still reading', async () => {
 		const index = new FakeIndex();
 		index.ready = false;
