@@ -13,6 +13,7 @@ import { todayLocal } from '../core/dates';
 import { calendarEntries, calendarText } from '../core/ics';
 import type { KindredSettings } from '../core/settings';
 import type { Person } from '../core/types';
+import { DayClock } from './day-clock';
 
 export interface CalendarExportDeps {
 	vault: Pick<Vault, 'getAbstractFileByPath' | 'create' | 'modify' | 'read' | 'createFolder'>;
@@ -35,6 +36,20 @@ export type CalendarWrite =
 
 /** Index changes come in bursts (a sync, a folder rename): rewrite once they settle. */
 export const AUTO_UPDATE_DELAY_MS = 2000;
+
+/**
+ * Why the calendar file setting cannot be written, or null: it must be a file ending in
+ * .ics (never a note: a `.md` path would overwrite one) inside the vault (no `..` step,
+ * no drive or network path; a leading `/` means the vault's root, as Obsidian reads it).
+ * The settings tab refuses such a value as it is typed; data.json edited by hand or
+ * synced in is checked here again before anything is written.
+ */
+export function calendarPathProblem(value: string): 'empty' | 'not-ics' | 'outside' | null {
+	const v = value.trim();
+	if (/^[/\\]*$/.test(v)) return 'empty';
+	if (/^[A-Za-z]:/.test(v) || v.startsWith('\\') || v.split(/[/\\]/).some((part) => part === '..')) return 'outside';
+	return /[^/\\]\.ics$/i.test(v) ? null : 'not-ics';
+}
 
 function parentFolders(path: string): string[] {
 	const parts = path.split('/').slice(0, -1);
@@ -61,6 +76,9 @@ export class CalendarExport extends Component {
 	onload(): void {
 		this.register(this.deps.index.onChange(() => this.schedule()));
 		this.register(() => this.cancel());
+		// A new day moves "today" for everyone overdue or never contacted: rewrite even when
+		// no note changed, or their events would stay on the day of the last write.
+		this.addChild(new DayClock(() => this.deps.now(), () => this.schedule()));
 	}
 
 	/** The command: write now and say where, and how many events. */
@@ -119,13 +137,16 @@ export class CalendarExport extends Component {
 
 	private async writeOnce(): Promise<CalendarWrite> {
 		const settings = this.deps.getSettings();
-		const path = normalizePath(settings.icsPath.trim());
+		const problem = calendarPathProblem(settings.icsPath);
+		const path = problem === 'outside' ? settings.icsPath.trim() : normalizePath(settings.icsPath.trim());
 		const fail = (reason: string): CalendarWrite => ({
 			ok: false,
 			path,
 			error: `Could not write the reconnect calendar to ${path}: ${reason}`,
 		});
-		if (path === '' || path === '/') return fail('no calendar file is set in the settings');
+		if (problem === 'empty') return fail('no calendar file is set in the settings');
+		if (problem === 'outside') return fail('the calendar file must be inside the vault');
+		if (problem === 'not-ics') return fail('the calendar file must end in .ics (nothing else is overwritten)');
 		const today = todayLocal(this.deps.now());
 		const entries = calendarEntries(this.deps.index.roster.all(), today, settings);
 		const text = calendarText(entries, today);

@@ -11,6 +11,7 @@ import { PluginSettingTab, Setting } from 'obsidian';
 import type { App, Plugin } from 'obsidian';
 import { parseCadence } from '../core/cadence';
 import type { KeyNames, KindredSettings } from '../core/settings';
+import { calendarPathProblem } from './calendar-export';
 
 export interface SettingsTabDeps {
 	getSettings: () => KindredSettings;
@@ -67,9 +68,10 @@ export function headingError(value: string): string | null {
 
 /** The calendar file: a vault path ending in .ics, so calendar apps and sync treat it as one. */
 export function icsPathError(value: string): string | null {
-	const v = value.trim();
-	if (v === '') return 'This cannot be empty.';
-	return /[^/]\.ics$/i.test(v) ? null : 'Use a path ending in .ics, like "Kindred/reconnect.ics".';
+	const problem = calendarPathProblem(value);
+	if (problem === 'empty') return 'This cannot be empty.';
+	if (problem === 'outside') return 'Use a path inside the vault, like "Kindred/reconnect.ics".';
+	return problem === 'not-ics' ? 'Use a path ending in .ics, like "Kindred/reconnect.ics".' : null;
 }
 
 const notEmpty: Check = (value) => (value.trim() === '' ? 'This cannot be empty.' : null);

@@ -163,6 +163,36 @@ describe('auto-update', () => {
 		expect(create).not.toHaveBeenCalled();
 	});
 
+	it('never writes over a note, nor outside the vault, whatever data.json says', async () => {
+		for (const [icsPath, reason] of [
+			['People/Ana.md', 'the calendar file must end in .ics (nothing else is overwritten)'],
+			['../reconnect.ics', 'the calendar file must be inside the vault'],
+			['Kindred/../../reconnect.ics', 'the calendar file must be inside the vault'],
+		]) {
+			const { vault, exporter, notes, create, modify } = await setup({ 'People/Ana.md': ana }, { icsPath });
+			const result = await exporter.exportNow();
+			expect(result.ok).toBe(false);
+			expect(notes).toEqual([`Could not write the reconnect calendar to ${icsPath}: ${reason}`]);
+			expect(await vault.read('People/Ana.md')).toBe(ana);
+			expect(create).not.toHaveBeenCalled();
+			expect(modify).not.toHaveBeenCalled();
+		}
+	});
+
+	it('rewrites when the day changes, so an overdue person is shown on the new today', async () => {
+		vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+		vi.setSystemTime(new Date('2026-11-23T23:58:00'));
+		// Olga is overdue (weekly, last contact 1 November): her event is today.
+		const olga = '---\ncadence: weekly\nlast_contact: 2026-11-01\n---\n# Olga\n';
+		const { vault, exporter } = await setup({ 'People/Olga.md': olga }, { icsAutoUpdate: true });
+		await exporter.write();
+		expect(await vault.read('Kindred/reconnect.ics')).toContain('DTSTART;VALUE=DATE:20261123\r\n');
+		// Past midnight, no note changed: the day clock asks for a rewrite.
+		await vi.advanceTimersByTimeAsync(3 * 60_000 + AUTO_UPDATE_DELAY_MS);
+		await exporter.idle();
+		expect(await vault.read('Kindred/reconnect.ics')).toContain('DTSTART;VALUE=DATE:20261124\r\n');
+	});
+
 	it('reports a failing path once, not on every change', async () => {
 		const { vault, notes } = await setup({ 'People/Ana.md': ana, Kindred: 'a file' }, { icsAutoUpdate: true });
 		for (const day of ['2026-11-20', '2026-11-21']) {
@@ -182,6 +212,11 @@ describe('the calendar file setting', () => {
 		['Kindred/reconnect.md', 'Use a path ending in .ics, like "Kindred/reconnect.ics".'],
 		['Kindred/', 'Use a path ending in .ics, like "Kindred/reconnect.ics".'],
 		['Kindred/.ics', 'Use a path ending in .ics, like "Kindred/reconnect.ics".'],
+		// The vault's root, as Obsidian reads a leading slash.
+		['/Cal/people.ics', null],
+		['../reconnect.ics', 'Use a path inside the vault, like "Kindred/reconnect.ics".'],
+		['Kindred/../../reconnect.ics', 'Use a path inside the vault, like "Kindred/reconnect.ics".'],
+		['C:\\Users\\me\\reconnect.ics', 'Use a path inside the vault, like "Kindred/reconnect.ics".'],
 	])('%j → %j', (value, error) => {
 		expect(icsPathError(value)).toBe(error);
 	});
