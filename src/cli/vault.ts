@@ -2,7 +2,7 @@
  * The disk reader: a vault folder in, people out. It walks the vault (skipping dot
  * folders and dot files, as Obsidian does), reads the plugin's own settings from
  * `.obsidian/plugins/kindred/data.json` and the templates folder from
- * `.obsidian/templates.json`, and reads every markdown note: frontmatter (frontmatter.ts),
+ * `.obsidian/templates.json` (else Templater's settings), and reads every markdown note: frontmatter (frontmatter.ts),
  * body tags (tags.ts) and the interaction log, then asks core which notes are people.
  *
  * Nothing here throws on a note's content: a note that cannot be read is listed with a
@@ -31,6 +31,7 @@ import { decodeNote, stripBom } from './text';
 export const CONFIG_DIR = '.obsidian';
 export const SETTINGS_FILE = `${CONFIG_DIR}/plugins/kindred/data.json`;
 export const TEMPLATES_FILE = `${CONFIG_DIR}/templates.json`;
+export const TEMPLATER_FILE = `${CONFIG_DIR}/plugins/templater-obsidian/data.json`;
 
 /** A vault folder with its settings, before any note is read. */
 export interface OpenedVault {
@@ -94,15 +95,28 @@ export function readSettings(root: string): { settings: KindredSettings; warning
 	return { settings, warnings: warnings.map((w) => `${SETTINGS_FILE}: ${w}`) };
 }
 
-/** The core Templates plugin's folder, normalised without slashes; null when none is set. */
-export function readTemplatesFolder(root: string): { folder: string | null; warnings: string[] } {
-	const json = readJson(path.join(root, TEMPLATES_FILE));
-	if (json.kind === 'error') return { folder: null, warnings: [`${TEMPLATES_FILE} ${json.reason}; templates are not excluded`] };
-	if (json.kind !== 'ok' || typeof json.value !== 'object' || json.value === null) return { folder: null, warnings: [] };
-	const folder = (json.value as Record<string, unknown>).folder;
-	if (typeof folder !== 'string') return { folder: null, warnings: [] };
+/** The folder `key` names in the JSON file at `file`, without slashes; null when none is set. */
+function folderSetting(root: string, file: string, key: string, warnings: string[]): string | null {
+	const json = readJson(path.join(root, file));
+	if (json.kind === 'error') {
+		warnings.push(`${file} ${json.reason}; its templates folder is not excluded`);
+		return null;
+	}
+	if (json.kind !== 'ok' || typeof json.value !== 'object' || json.value === null) return null;
+	const folder = (json.value as Record<string, unknown>)[key];
+	if (typeof folder !== 'string') return null;
 	const f = folder.trim().replace(/^\/+|\/+$/g, '');
-	return { folder: f === '' ? null : f, warnings: [] };
+	return f === '' ? null : f;
+}
+
+/**
+ * The templates folder as the plugin reads it (obsidian/templates-folder.ts): the core
+ * Templates plugin's folder, else Templater's; null when neither sets one.
+ */
+export function readTemplatesFolder(root: string): { folder: string | null; warnings: string[] } {
+	const warnings: string[] = [];
+	const folder = folderSetting(root, TEMPLATES_FILE, 'folder', warnings) ?? folderSetting(root, TEMPLATER_FILE, 'templates_folder', warnings);
+	return { folder, warnings };
 }
 
 interface NoteFile {

@@ -266,11 +266,14 @@ export class Roster {
 		const byPath = this.people.get(q) ?? this.people.get(`${q}.md`);
 		if (byPath) return { ok: true, person: byPath };
 
-		const lower = q.toLowerCase();
+		// Case aside, and accents however they were typed (é as one letter, or e and a
+		// combining accent, as macOS file names and some keyboards give them).
+		const fold = (s: string): string => s.normalize('NFC').toLowerCase();
+		const lower = fold(q);
 		const steps: ((p: Person) => boolean)[] = [
-			(p) => p.path.toLowerCase() === lower || p.path.toLowerCase() === `${lower}.md`,
-			(p) => p.name.toLowerCase() === lower,
-			(p) => p.aliases.some((a) => a.toLowerCase() === lower),
+			(p) => fold(p.path) === lower || fold(p.path) === `${lower}.md`,
+			(p) => fold(p.name) === lower,
+			(p) => p.aliases.some((a) => fold(a) === lower),
 		];
 		for (const matches of steps) {
 			const found: Person[] = [];

@@ -5,6 +5,7 @@
  */
 
 import { parseCadence } from './cadence';
+import { isWritableKey } from './frontmatter-edit';
 
 export const SETTINGS_VERSION = 1;
 
@@ -129,6 +130,17 @@ function stringList(v: unknown): string[] | null {
 	return null;
 }
 
+/** Two key settings that name the same property ('"keys.a" and "keys.b" both name "x"'), or null. */
+export function keyClash(keys: KeyNames): string | null {
+	const seen = new Map<string, keyof KeyNames>();
+	for (const k of Object.keys(keys) as (keyof KeyNames)[]) {
+		const other = seen.get(keys[k]);
+		if (other !== undefined) return `"keys.${other}" and "keys.${k}" both name "${keys[k]}"`;
+		seen.set(keys[k], k);
+	}
+	return null;
+}
+
 /**
  * Turn whatever was stored into current settings. Unknown keys are dropped, values of
  * the wrong type fall back to the default with a warning, and version 0 (no
@@ -216,10 +228,15 @@ export function migrateSettings(raw: unknown): MigrationResult {
 			for (const k of Object.keys(settings.keys) as (keyof KeyNames)[]) {
 				const v = data.keys[k];
 				if (v === undefined) continue;
-				if (typeof v === 'string' && v.trim() !== '') settings.keys[k] = v.trim();
+				if (typeof v === 'string' && isWritableKey(v.trim())) settings.keys[k] = v.trim();
 				else warnings.push(`Setting "keys.${k}" must be a key name; using "${settings.keys[k]}".`);
 			}
 		} else warnings.push('Setting "keys" must be an object; using the default key names.');
+	}
+	const clash = keyClash(settings.keys);
+	if (clash !== null) {
+		settings.keys = { ...DEFAULT_SETTINGS.keys };
+		warnings.push(`Settings ${clash}: logging would write one over the other, so the default key names are used.`);
 	}
 	if (data.cadenceByTrust !== undefined) {
 		if (isRecord(data.cadenceByTrust)) {

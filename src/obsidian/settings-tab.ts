@@ -10,6 +10,7 @@
 import { PluginSettingTab, Setting } from 'obsidian';
 import type { App, Plugin } from 'obsidian';
 import { parseCadence } from '../core/cadence';
+import { isWritableKey } from '../core/frontmatter-edit';
 import type { KeyNames, KindredSettings } from '../core/settings';
 import { calendarPathProblem } from './calendar-export';
 
@@ -74,7 +75,16 @@ export function icsPathError(value: string): string | null {
 	return problem === 'not-ics' ? 'Use a path ending in .ics, like "Kindred/reconnect.ics".' : null;
 }
 
-const notEmpty: Check = (value) => (value.trim() === '' ? 'This cannot be empty.' : null);
+/** A property name Kindred can read and write, used by no other of its settings. */
+function keyNameError(key: keyof KeyNames, keys: () => KeyNames): Check {
+	return (value) => {
+		const v = value.trim();
+		if (v === '') return 'This cannot be empty.';
+		if (!isWritableKey(v)) return 'Use letters, numbers, spaces, "_", "-", "." or "/", starting with a letter or number.';
+		const other = (Object.keys(KEY_LABELS) as (keyof KeyNames)[]).find((k) => k !== key && keys()[k] === v);
+		return other === undefined ? null : `"${v}" is already the ${KEY_LABELS[other].toLowerCase()} property.`;
+	};
+}
 
 /** The subset of Obsidian 1.13's declarative settings shapes used here (the 1.12 types lack them). */
 export interface SettingRowDefinition {
@@ -137,7 +147,7 @@ export class KindredSettingTab extends PluginSettingTab {
 				heading: 'Property names',
 				desc: 'Match the names your notes already use, e.g. "frequency" for the cadence.',
 				items: (Object.keys(KEY_LABELS) as (keyof KeyNames)[]).map((key) =>
-					text(`${KEY_LABELS[key]} property`, '', () => s().keys[key], (v) => { s().keys[key] = v.trim(); }, notEmpty)),
+					text(`${KEY_LABELS[key]} property`, '', () => s().keys[key], (v) => { s().keys[key] = v.trim(); }, keyNameError(key, () => s().keys))),
 			},
 			{
 				type: 'group',

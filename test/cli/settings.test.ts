@@ -87,7 +87,18 @@ describe('settings from data.json', () => {
 		const vault = copy(path.join(FIXTURES, 'due-vault'));
 		fs.writeFileSync(path.join(vault, '.obsidian/templates.json'), '{');
 		const { doc, stderr } = due(vault);
-		expect(stderr).toMatch(/^kindred: warning: \.obsidian\/templates\.json is not valid JSON .*templates are not excluded\n$/);
+		expect(stderr).toMatch(/^kindred: warning: \.obsidian\/templates\.json is not valid JSON .*its templates folder is not excluded\n$/);
 		expect(doc.people.some((p) => p.path === 'Templates/Person.md')).toBe(true);
+	});
+
+	it("takes Templater's templates folder when the core plugin names none, as the plugin does", () => {
+		const vault = copy(path.join(FIXTURES, 'due-vault'));
+		fs.rmSync(path.join(vault, '.obsidian/templates.json'));
+		expect(due(vault).doc.people.some((p) => p.path === 'Templates/Person.md')).toBe(true);
+		fs.mkdirSync(path.join(vault, '.obsidian/plugins/templater-obsidian'), { recursive: true });
+		fs.writeFileSync(path.join(vault, '.obsidian/plugins/templater-obsidian/data.json'), JSON.stringify({ templates_folder: '/Templates/' }));
+		const { doc, stderr } = due(vault);
+		expect(stderr).toBe('');
+		expect(doc.people.some((p) => p.path === 'Templates/Person.md')).toBe(false);
 	});
 });

@@ -166,6 +166,8 @@ describe('Roster.find', () => {
 		r.upsert(new PersonBuilder('People/Work/Sam.md').aliases(['B']).build());
 		r.upsert(new PersonBuilder('People/Family/Sam.md').build());
 		r.upsert(new PersonBuilder('People/Annie.md').build());
+		// A name with an accent, as a macOS file name holds it (e and a combining accent).
+		r.upsert(new PersonBuilder('People/Zoe\u0308 O\u0308lm.md').aliases(['Zo\u00eb']).build());
 		return r;
 	}
 
@@ -182,6 +184,10 @@ describe('Roster.find', () => {
 		['People/Work/Sam', 'People/Work/Sam.md'],
 		// A name wins over someone else's alias.
 		['Annie', 'People/Annie.md'],
+		// Accents typed either way find the same person, by name, path or alias.
+		['Zo\u00eb \u00d6lm', 'People/Zoe\u0308 O\u0308lm.md'],
+		['people/zo\u00eb \u00f6lm', 'People/Zoe\u0308 O\u0308lm.md'],
+		['Zoe\u0308', 'People/Zoe\u0308 O\u0308lm.md'],
 	])('%j → %s', (query, path) => {
 		const found = roster().find(query);
 		expect(found).toMatchObject({ ok: true, person: { path } });

@@ -117,6 +117,10 @@ describe('migrateSettings', () => {
 		['an empty calendar path', { icsPath: ' ' }, 'Setting "icsPath" must be text; using the default.'],
 		['keys as a list', { keys: ['cadence'] }, 'Setting "keys" must be an object; using the default key names.'],
 		['an empty key name', { keys: { cadence: ' ' } }, 'Setting "keys.cadence" must be a key name; using "cadence".'],
+		['a key name YAML reads otherwise', { keys: { lastContact: 'a: b' } }, 'Setting "keys.lastContact" must be a key name; using "last_contact".'],
+		// A log would write the date over the trust: every key name goes back to its default.
+		['two settings naming one key', { keys: { lastContact: 'trust', cadence: 'frequency' } }, 'Settings "keys.trust" and "keys.lastContact" both name "trust": logging would write one over the other, so the default key names are used.'],
+		['a custom name that is another default', { keys: { snoozeUntil: 'status' } }, 'Settings "keys.status" and "keys.snoozeUntil" both name "status": logging would write one over the other, so the default key names are used.'],
 		['cadences as text', { cadenceByTrust: 'weekly' }, 'Setting "cadenceByTrust" must be an object; using the defaults.'],
 		['an unreadable default cadence', { cadenceByTrust: { '3': 'sometimes' } }, 'Setting "cadenceByTrust.3" must be a cadence ("sometimes" is not a cadence (try monthly, every 3 weeks, 6w or 90d)); using "every 3 months".'],
 		['a default cadence of the wrong type', { cadenceByTrust: { '3': true } }, 'Setting "cadenceByTrust.3" must be a cadence; using "every 3 months".'],

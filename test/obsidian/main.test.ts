@@ -204,6 +204,21 @@ describe('the settings tab', () => {
 		expect(vault.app.vault.getMarkdownFiles()).toHaveLength(2);
 	});
 
+	it('refuses a property name another setting already uses, or one YAML would read otherwise', async () => {
+		const { registered, data } = await load({ 'People/Ana.md': ana }, null);
+		const tab = registered.settingTabs__[0] as unknown as KindredSettingTab;
+		const type = trackTextFields();
+		tab.display();
+		const el = tab.containerEl;
+		type(byLabel<HTMLInputElement>(el, 'Last contact property'), 'trust');
+		expect(el.textContent).toContain('"trust" is already the trust property.');
+		type(byLabel<HTMLInputElement>(el, 'Last contact property'), 'seen: last');
+		expect(el.textContent).toContain('Use letters, numbers, spaces, "_", "-", "." or "/", starting with a letter or number.');
+		expect(data.value).toBeNull();
+		type(byLabel<HTMLInputElement>(el, 'Last contact property'), 'seen');
+		await vi.waitFor(() => expect((data.value as { keys: { lastContact: string } } | null)?.keys.lastContact).toBe('seen'));
+	});
+
 	it('declares its rows for Obsidian 1.13 settings search, in sections', async () => {
 		const { registered } = await load({}, null);
 		const tab = registered.settingTabs__[0] as unknown as KindredSettingTab;
