@@ -187,8 +187,8 @@ export function migrateSettings(raw: unknown): MigrationResult {
 	const int = (key: keyof KindredSettings, min: number, max: number): void => {
 		const v = data[key];
 		if (v === undefined) return;
-		// Number('') is 0: blank text is not a number, whatever the range allows.
-		const n = typeof v === 'string' ? (v.trim() === '' ? NaN : Number(v)) : v;
+		// Text only in plain digits: Number() would also read '' as 0, '0x16' as 22 and '2.2e1' as 22.
+		const n = typeof v === 'string' ? (/^\s*\d+\s*$/.test(v) ? Number(v) : NaN) : v;
 		if (typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max) {
 			(settings as unknown as Record<string, unknown>)[key] = n;
 		} else warnings.push(`Setting "${key}" must be a whole number from ${min} to ${max}; using the default.`);
@@ -202,6 +202,14 @@ export function migrateSettings(raw: unknown): MigrationResult {
 	};
 
 	list('peopleFolders');
+	list('channels');
+	// One of each; a channel with parentheses could never be logged (the log line puts the channel in them).
+	const channels = [...new Set(settings.channels)];
+	const logged = channels.filter((c) => !/[()]/.test(c));
+	if (logged.length < channels.length) {
+		warnings.push(`Setting "channels" cannot hold parentheses; left out: ${channels.filter((c) => /[()]/.test(c)).join(', ')}.`);
+	}
+	settings.channels = logged;
 	settings.peopleFolders = settings.peopleFolders.map((f) => f.replace(/^\/+|\/+$/g, '')).filter((f) => f !== '');
 	str('personTag', true);
 	settings.personTag = settings.personTag.replace(/^#/, '');
@@ -215,7 +223,6 @@ export function migrateSettings(raw: unknown): MigrationResult {
 	}
 	bool('newestFirst');
 	bool('linkDates');
-	list('channels');
 	str('lastChannel', true);
 	str('templatePath', true);
 	int('innerCircleTarget', 1, 1000);

@@ -44,6 +44,11 @@ const TRUST_LABELS: Record<'1' | '2' | '3' | '4' | '5', string> = {
 	'1': 'Trust 1 (acquaintance)',
 };
 
+/** A channel goes in parentheses in the log line, so it cannot hold one itself. */
+export function channelsError(value: string): string | null {
+	return /[()]/.test(value) ? 'A channel cannot contain parentheses.' : null;
+}
+
 export function commaList(value: string): string[] {
 	return value
 		.split(',')
@@ -171,7 +176,7 @@ export class KindredSettingTab extends PluginSettingTab {
 					toggle('Dates as links', 'Write dates as [[yyyy-mm-dd]] links to daily notes rather than plain text.',
 						() => s().linkDates, (v) => { s().linkDates = v; }),
 					text('Channels', 'The choices for how you connected. Separate with commas.',
-						() => s().channels.join(', '), (v) => { s().channels = commaList(v); }),
+						() => s().channels.join(', '), (v) => { s().channels = [...new Set(commaList(v))]; }, channelsError),
 				],
 			},
 			{

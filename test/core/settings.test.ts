@@ -108,6 +108,8 @@ describe('migrateSettings', () => {
 		['a negative window', { soonWindowDays: -1 }, 'Setting "soonWindowDays" must be a whole number from 0 to 365; using the default.'],
 		['a fractional window', { soonWindowDays: 2.5 }, 'Setting "soonWindowDays" must be a whole number from 0 to 365; using the default.'],
 		['a window as words', { soonWindowDays: 'a week' }, 'Setting "soonWindowDays" must be a whole number from 0 to 365; using the default.'],
+		['a window in hex', { soonWindowDays: '0x16' }, 'Setting "soonWindowDays" must be a whole number from 0 to 365; using the default.'],
+		['a window with an exponent', { soonWindowDays: '2.2e1' }, 'Setting "soonWindowDays" must be a whole number from 0 to 365; using the default.'],
 		['blank text for a number', { targetLimit: '' }, 'Setting "targetLimit" must be a whole number from 0 to 1000; using the default.'],
 		['an inner circle of zero', { innerCircleTarget: 0 }, 'Setting "innerCircleTarget" must be a whole number from 1 to 1000; using the default.'],
 		['a boolean as text', { newestFirst: 'yes' }, 'Setting "newestFirst" must be true or false; using the default.'],
@@ -128,6 +130,12 @@ describe('migrateSettings', () => {
 		const { settings, warnings } = migrateSettings(raw);
 		expect(warnings).toEqual([warning]);
 		expect(settings).toEqual(defaultSettings());
+	});
+
+	it('keeps one of each channel and leaves out one that could never be logged, saying so', () => {
+		const { settings, warnings } = migrateSettings({ channels: ['call', 'coffee', 'call', 'lunch (work)'] });
+		expect(settings.channels).toEqual(['call', 'coffee']);
+		expect(warnings).toEqual(['Setting "channels" cannot hold parentheses; left out: lunch (work).']);
 	});
 
 	it('reads custom key names and default cadences', () => {

@@ -219,6 +219,19 @@ describe('the settings tab', () => {
 		await vi.waitFor(() => expect((data.value as { keys: { lastContact: string } } | null)?.keys.lastContact).toBe('seen'));
 	});
 
+	it('refuses a channel with parentheses (the log line puts the channel in them) and keeps one of each', async () => {
+		const { registered, data } = await load({ 'People/Ana.md': ana }, null);
+		const tab = registered.settingTabs__[0] as unknown as KindredSettingTab;
+		const type = trackTextFields();
+		tab.display();
+		const el = tab.containerEl;
+		type(byLabel<HTMLInputElement>(el, 'Channels'), 'call, lunch (work)');
+		expect(el.textContent).toContain('A channel cannot contain parentheses.');
+		expect(data.value).toBeNull();
+		type(byLabel<HTMLInputElement>(el, 'Channels'), 'call, coffee, call');
+		await vi.waitFor(() => expect((data.value as { channels: string[] } | null)?.channels).toEqual(['call', 'coffee']));
+	});
+
 	it('declares its rows for Obsidian 1.13 settings search, in sections', async () => {
 		const { registered } = await load({}, null);
 		const tab = registered.settingTabs__[0] as unknown as KindredSettingTab;
