@@ -210,7 +210,12 @@ export function migrateSettings(raw: unknown): MigrationResult {
 		warnings.push(`Setting "channels" cannot hold parentheses; left out: ${channels.filter((c) => /[()]/.test(c)).join(', ')}.`);
 	}
 	settings.channels = logged;
+	const named = settings.peopleFolders.length;
 	settings.peopleFolders = settings.peopleFolders.map((f) => f.replace(/^\/+|\/+$/g, '')).filter((f) => f !== '');
+	// "/" (the whole vault) would make every note a person: said rather than dropped in silence.
+	if (settings.peopleFolders.length < named) {
+		warnings.push('Setting "peopleFolders" cannot name the whole vault ("/"); it is left out, and people there are found by tag and marker.');
+	}
 	str('personTag', true);
 	settings.personTag = settings.personTag.replace(/^#/, '');
 	str('markerKey', true);

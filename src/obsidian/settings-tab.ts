@@ -44,6 +44,11 @@ const TRUST_LABELS: Record<'1' | '2' | '3' | '4' | '5', string> = {
 	'1': 'Trust 1 (acquaintance)',
 };
 
+/** "/" would be the whole vault: every note a person. */
+export function foldersError(value: string): string | null {
+	return commaList(value).some((f) => /^\/+$/.test(f)) ? 'The whole vault cannot be a people folder; name a folder, or leave this empty to find people by tag and marker.' : null;
+}
+
 /** A channel goes in parentheses in the log line, so it cannot hold one itself. */
 export function channelsError(value: string): string | null {
 	return /[()]/.test(value) ? 'A channel cannot contain parentheses.' : null;
@@ -138,7 +143,7 @@ export class KindredSettingTab extends PluginSettingTab {
 				heading: 'Where people are',
 				items: [
 					text('People folders', 'Notes in these folders, subfolders included, are people. Separate with commas.',
-						() => s().peopleFolders.join(', '), (v) => { s().peopleFolders = commaList(v); }),
+						() => s().peopleFolders.join(', '), (v) => { s().peopleFolders = commaList(v); }, foldersError),
 					text('Person tag', 'Notes with this tag (nested tags such as person/work too) are people. Leave empty to turn off.',
 						() => s().personTag, (v) => { s().personTag = v.trim().replace(/^#/, ''); }),
 					text('Marker property', 'Notes with this property are people, e.g. "type". Leave empty to turn off.',

@@ -132,6 +132,16 @@ describe('migrateSettings', () => {
 		expect(settings).toEqual(defaultSettings());
 	});
 
+	it('says so when a people folder is the whole vault, and leaves it out', () => {
+		for (const peopleFolders of ['/', ['People', '/']]) {
+			const { settings, warnings } = migrateSettings({ peopleFolders });
+			expect(settings.peopleFolders).toEqual(peopleFolders === '/' ? [] : ['People']);
+			expect(warnings).toEqual(['Setting "peopleFolders" cannot name the whole vault ("/"); it is left out, and people there are found by tag and marker.']);
+		}
+		// None named on purpose (tags and the marker only): nothing to say.
+		expect(migrateSettings({ peopleFolders: [] }).warnings).toEqual([]);
+	});
+
 	it('keeps one of each channel and leaves out one that could never be logged, saying so', () => {
 		const { settings, warnings } = migrateSettings({ channels: ['call', 'coffee', 'call', 'lunch (work)'] });
 		expect(settings.channels).toEqual(['call', 'coffee']);

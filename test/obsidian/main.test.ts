@@ -225,6 +225,8 @@ describe('the settings tab', () => {
 		const type = trackTextFields();
 		tab.display();
 		const el = tab.containerEl;
+		type(byLabel<HTMLInputElement>(el, 'People folders'), 'People, /');
+		expect(el.textContent).toContain('The whole vault cannot be a people folder');
 		type(byLabel<HTMLInputElement>(el, 'Channels'), 'call, lunch (work)');
 		expect(el.textContent).toContain('A channel cannot contain parentheses.');
 		expect(data.value).toBeNull();
