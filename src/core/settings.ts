@@ -130,6 +130,9 @@ function stringList(v: unknown): string[] | null {
 	return null;
 }
 
+/** Settings of schema 0 that are read into today's names. */
+const LEGACY_KEYS: ReadonlySet<string> = new Set(['peopleFolder', 'dateLinks']);
+
 /** Two key settings that name the same property ('"keys.a" and "keys.b" both name "x"'), or null. */
 export function keyClash(keys: KeyNames): string | null {
 	const seen = new Map<string, keyof KeyNames>();
@@ -264,6 +267,13 @@ export function migrateSettings(raw: unknown): MigrationResult {
 				}
 			}
 		} else warnings.push('Setting "cadenceByTrust" must be an object; using the defaults.');
+	}
+	// A misspelt setting would otherwise be dropped in silence (a newer schema's are said above).
+	if (version <= SETTINGS_VERSION) {
+		const unknown = Object.keys(raw).filter((k) => !(k in DEFAULT_SETTINGS) && !LEGACY_KEYS.has(k));
+		const names = unknown.map((k) => `"${k}"`).join(', ');
+		if (unknown.length === 1) warnings.push(`Setting ${names} is not one of Kindred's; it is ignored.`);
+		else if (unknown.length > 1) warnings.push(`Settings ${names} are not Kindred's; they are ignored.`);
 	}
 	settings.schemaVersion = SETTINGS_VERSION;
 	return { settings, warnings };

@@ -142,6 +142,17 @@ describe('migrateSettings', () => {
 		expect(migrateSettings({ peopleFolders: [] }).warnings).toEqual([]);
 	});
 
+	it('names a setting it does not know (a typo would otherwise change nothing in silence)', () => {
+		expect(migrateSettings({ soonWindow: 3, schemaVersion: 1 }).warnings).toEqual([`Setting "soonWindow" is not one of Kindred's; it is ignored.`]);
+		expect(migrateSettings({ soonWindow: 3, peopleFolder: 'People', icsPth: 'x.ics' }).warnings).toEqual([
+			`Settings "soonWindow", "icsPth" are not Kindred's; they are ignored.`,
+		]);
+		// A newer Kindred's settings: said once, as a whole.
+		expect(migrateSettings({ schemaVersion: 9, newThing: true }).warnings).toEqual([
+			'Settings were written by a newer Kindred (schema 9); unknown options are ignored.',
+		]);
+	});
+
 	it('keeps one of each channel and leaves out one that could never be logged, saying so', () => {
 		const { settings, warnings } = migrateSettings({ channels: ['call', 'coffee', 'call', 'lunch (work)'] });
 		expect(settings.channels).toEqual(['call', 'coffee']);
