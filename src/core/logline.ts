@@ -193,6 +193,11 @@ function oneLine(s: string | null | undefined): string {
 	return (s ?? '').replace(/[\r\n]+/g, ' ').trim();
 }
 
+/** True when `channel` can be written in a log line's parentheses: no parenthesis, no line break. */
+export function isWritableChannel(channel: string): boolean {
+	return !/[()\r\n]/.test(channel);
+}
+
 /**
  * Write one entry as a line, with no line ending. Canonical form: `-` bullet, one space
  * between parts, `Gave:` / `Received:` capitalised. For every canonical line,

@@ -18,7 +18,7 @@
 import { isLocalDate, readDate } from './dates';
 import { setFrontmatterKey } from './frontmatter-edit';
 import { bodyStart, detectEol, endsLinesWithLoneCr, findSection, isBlank, LONE_CR, lineAt, scanLines, type Fence, type ScannedLine } from './log-section';
-import { formatLogLine, parseLogLine, readLog } from './logline';
+import { formatLogLine, isWritableChannel, parseLogLine, readLog } from './logline';
 import type { KindredSettings } from './settings';
 import type { EditResult, LocalDate, LogEntry, ParseYaml, PersonStatus } from './types';
 
@@ -195,7 +195,7 @@ function checkEntry(entry: LogEntry, today: LocalDate): string | null {
 			: `"${entry.date}" is not a date (expected yyyy-MM-dd)`;
 	}
 	if (entry.date > today) return `${entry.date} is after today (${today})`;
-	if (entry.channel !== null && /[()\r\n]/.test(entry.channel)) {
+	if (entry.channel !== null && !isWritableChannel(entry.channel)) {
 		return 'the channel cannot contain parentheses or line breaks';
 	}
 	return null;

@@ -102,7 +102,7 @@ export class Roster {
 		let newest = this.newest;
 		if (newest === null) {
 			newest = this.newest = new Map();
-			for (const p of this.people.values()) this.countNewest(newest, p, 1);
+			for (const p of this.people.values()) if (p.problems.length === 0) this.countNewest(newest, p, 1);
 		}
 		let n = this.problems;
 		for (const [date, count] of newest) if (date > today) n += count;
@@ -298,8 +298,8 @@ export class Roster {
 		else if (this.newest !== null) this.countNewest(this.newest, p, delta);
 	}
 
+	/** Count someone with no problem of their own in (1) or out (-1) by their newest date. */
 	private countNewest(newest: Map<LocalDate, number>, p: Person, delta: 1 | -1): void {
-		if (p.problems.length > 0) return;
 		const date = newestDate(p);
 		if (date === null) return;
 		const n = (newest.get(date) ?? 0) + delta;

@@ -6,6 +6,7 @@
 
 import { parseCadence } from './cadence';
 import { isWritableKey } from './frontmatter-edit';
+import { isWritableChannel } from './logline';
 
 export const SETTINGS_VERSION = 1;
 
@@ -208,9 +209,9 @@ export function migrateSettings(raw: unknown): MigrationResult {
 	list('channels');
 	// One of each; a channel with parentheses could never be logged (the log line puts the channel in them).
 	const channels = [...new Set(settings.channels)];
-	const logged = channels.filter((c) => !/[()]/.test(c));
+	const logged = channels.filter(isWritableChannel);
 	if (logged.length < channels.length) {
-		warnings.push(`Setting "channels" cannot hold parentheses; left out: ${channels.filter((c) => /[()]/.test(c)).join(', ')}.`);
+		warnings.push(`Setting "channels" cannot hold parentheses; left out: ${channels.filter((c) => !isWritableChannel(c)).join(', ')}.`);
 	}
 	settings.channels = logged;
 	const named = settings.peopleFolders.length;

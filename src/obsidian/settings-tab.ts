@@ -11,6 +11,7 @@ import { PluginSettingTab, Setting } from 'obsidian';
 import type { App, Plugin } from 'obsidian';
 import { parseCadence } from '../core/cadence';
 import { isWritableKey } from '../core/frontmatter-edit';
+import { isWritableChannel } from '../core/logline';
 import type { KeyNames, KindredSettings } from '../core/settings';
 import { calendarPathProblem } from './calendar-export';
 
@@ -51,7 +52,7 @@ export function foldersError(value: string): string | null {
 
 /** A channel goes in parentheses in the log line, so it cannot hold one itself. */
 export function channelsError(value: string): string | null {
-	return /[()]/.test(value) ? 'A channel cannot contain parentheses.' : null;
+	return commaList(value).every(isWritableChannel) ? null : 'A channel cannot contain parentheses.';
 }
 
 export function commaList(value: string): string[] {

@@ -37,6 +37,19 @@ async function contrast(): Promise<ContrastSample[]> {
 	return samples;
 }
 
+/**
+ * Text in `textSelector` has a contrast ratio of at least 4.5:1 (and there is some), nothing in
+ * `overlapSelector` overlaps a sibling, and nothing in `overflowSelector` overflows.
+ */
+async function expectReadableInPlace(textSelector: string, overlapSelector: string, overflowSelector: string): Promise<void> {
+	const { page } = example.session;
+	const samples = await page.evaluate((sel) => window.kindred.contrast(sel), textSelector);
+	expect(samples.length).toBeGreaterThan(0);
+	expect(samples.filter((x) => x.ratio < 4.5)).toEqual([]);
+	expect(await page.evaluate((sel) => window.kindred.overlaps(sel), overlapSelector)).toEqual([]);
+	expect(await page.evaluate((sel) => window.kindred.overflow(sel), overflowSelector)).toEqual([]);
+}
+
 async function screenshotPane(file: string): Promise<void> {
 	await example.session.page.locator('.mod-right-split').screenshot({ path: screenshotPath(file) });
 }
@@ -103,13 +116,7 @@ describe('a problem that stops no schedule', () => {
 		expect(await icon.count()).toBe(1);
 		expect(await icon.evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(8);
 		if (theme === 'light') await screenshotPane('pane-problem.png');
-		const samples = await example.session.page.evaluate(() => window.kindred.contrast('.kindred-due-warning'));
-		expect(samples.length).toBeGreaterThan(0);
-		expect(samples.filter((x) => x.ratio < 4.5)).toEqual([]);
-		const overlaps = await example.session.page.evaluate(() => window.kindred.overlaps('.kindred-due-row, .kindred-due-meta > *'));
-		expect(overlaps).toEqual([]);
-		const overflow = await example.session.page.evaluate(() => window.kindred.overflow('.kindred-due-row, .kindred-due-row *'));
-		expect(overflow).toEqual([]);
+		await expectReadableInPlace('.kindred-due-warning', '.kindred-due-row, .kindred-due-meta > *', '.kindred-due-row, .kindred-due-row *');
 	});
 
 	test.each(['light', 'dark'] as const)('is counted beside the summary with every other note that has one, readable (%s)', async (theme) => {
@@ -121,13 +128,7 @@ describe('a problem that stops no schedule', () => {
 		expect(await sign.getAttribute('aria-label')).toBe("2 people's notes have problems: show them");
 		expect(await sign.locator('.kindred-due-warning-icon svg').count()).toBe(1);
 		if (theme === 'light') await screenshotPane('pane-problems-count.png');
-		const samples = await example.session.page.evaluate(() => window.kindred.contrast('.kindred-due-problems'));
-		expect(samples.length).toBeGreaterThan(0);
-		expect(samples.filter((x) => x.ratio < 4.5)).toEqual([]);
-		const overlaps = await example.session.page.evaluate(() => window.kindred.overlaps('.kindred-due-summary-line > *'));
-		expect(overlaps).toEqual([]);
-		const overflow = await example.session.page.evaluate(() => window.kindred.overflow('.kindred-due-top, .kindred-due-top *'));
-		expect(overflow).toEqual([]);
+		await expectReadableInPlace('.kindred-due-problems', '.kindred-due-summary-line > *', '.kindred-due-top, .kindred-due-top *');
 	});
 });
 

@@ -187,6 +187,15 @@ describe('the status bar', () => {
 });
 
 describe('the settings tab', () => {
+	/** The plugin loaded over one person note, its settings tab shown, text fields typed into. */
+	async function openSettingsTab() {
+		const { registered, data } = await load({ 'People/Ana.md': ana }, null);
+		const tab = registered.settingTabs__[0] as unknown as KindredSettingTab;
+		const type = trackTextFields();
+		tab.display();
+		return { el: tab.containerEl, type, data };
+	}
+
 	it('saves a valid change and rebuilds; shows an inline error and saves nothing for an invalid one', async () => {
 		const { vault, plugin, registered, data } = await load({ 'People/Ana.md': ana, 'Friends/Ben.md': ben }, null);
 		const tab = registered.settingTabs__[0] as unknown as KindredSettingTab;
@@ -205,11 +214,7 @@ describe('the settings tab', () => {
 	});
 
 	it('refuses a property name another setting already uses, or one YAML would read otherwise', async () => {
-		const { registered, data } = await load({ 'People/Ana.md': ana }, null);
-		const tab = registered.settingTabs__[0] as unknown as KindredSettingTab;
-		const type = trackTextFields();
-		tab.display();
-		const el = tab.containerEl;
+		const { el, type, data } = await openSettingsTab();
 		type(byLabel<HTMLInputElement>(el, 'Last contact property'), 'trust');
 		expect(el.textContent).toContain('"trust" is already the trust property.');
 		type(byLabel<HTMLInputElement>(el, 'Last contact property'), 'seen: last');
@@ -220,11 +225,7 @@ describe('the settings tab', () => {
 	});
 
 	it('refuses a channel with parentheses (the log line puts the channel in them) and keeps one of each', async () => {
-		const { registered, data } = await load({ 'People/Ana.md': ana }, null);
-		const tab = registered.settingTabs__[0] as unknown as KindredSettingTab;
-		const type = trackTextFields();
-		tab.display();
-		const el = tab.containerEl;
+		const { el, type, data } = await openSettingsTab();
 		type(byLabel<HTMLInputElement>(el, 'People folders'), 'People, /');
 		expect(el.textContent).toContain('The whole vault cannot be a people folder');
 		type(byLabel<HTMLInputElement>(el, 'Channels'), 'call, lunch (work)');
