@@ -118,14 +118,26 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
 	if (!isCommand(first)) throw new UsageError(`unknown command '${first}'`);
 	const command = first;
 
-	let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+	let parsed: {
+		values: Record<string, string | boolean | undefined>;
+		positionals: string[];
+		tokens: readonly ({ kind: 'option'; name: string } | { kind: 'positional' | 'option-terminator' })[];
+	};
 	try {
-		parsed = parseArgs({ args: [...rest], options: OPTIONS[command], allowPositionals: true, strict: true });
+		parsed = parseArgs({ args: [...rest], options: OPTIONS[command], allowPositionals: true, strict: true, tokens: true });
 	} catch (err) {
 		throw new UsageError(usageMessage(err, command), command);
 	}
-	const { values, positionals } = parsed;
+	const { values, positionals, tokens } = parsed;
 	if (values.help === true) return { command: 'help', topic: command };
+	// parseArgs keeps the last of a repeated option; `--today A --today B` is more likely a
+	// slip than a choice, so it is refused rather than half obeyed.
+	const seen = new Set<string>();
+	for (const token of tokens) {
+		if (token.kind !== 'option') continue;
+		if (seen.has(token.name)) throw new UsageError(`option '--${token.name}' is given more than once`, command);
+		seen.add(token.name);
+	}
 
 	const spec = POSITIONALS[command];
 	if (positionals.length > spec.names.length) {

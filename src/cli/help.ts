@@ -72,11 +72,11 @@ Options:
 	ics: `Usage: kindred ics [VAULT] [--today yyyy-MM-dd] [-o FILE]
 
 An iCalendar file with one recurring reconnect event per tracked person, starting
-from their next due date. Printed to standard output unless -o is given.
+from their next due date. Printed to standard output unless -o names a file.
 
 Options:
   --today yyyy-MM-dd   compute as of this date (default: today, local time)
-  -o, --output FILE    write the calendar to FILE
+  -o, --output FILE    write the calendar to FILE ('-' for standard output)
   -h, --help           show this help
 `,
 };

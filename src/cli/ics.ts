@@ -19,7 +19,8 @@ export function runIcs(args: IcsArgs, io: Io): number {
 	const calendar = buildCalendar(readPeople(vault, { scheduleFor: today }), today, vault.settings);
 	// After the read: the reader adds a warning for each note it could not read.
 	warn(io, vault.warnings);
-	if (args.output === null) {
+	// `-o -` is standard output, as for most tools that take an output file.
+	if (args.output === null || args.output === '-') {
 		io.out(calendar);
 		return 0;
 	}

@@ -23,6 +23,7 @@ describe('parseCommandLine', () => {
 		[['review', '--json'], { command: 'review', vault: null, today: null, json: true }],
 		[['ics', 'V', '-o', 'out.ics'], { command: 'ics', vault: 'V', today: null, output: 'out.ics' }],
 		[['ics', '--output', 'out.ics'], { command: 'ics', vault: null, today: null, output: 'out.ics' }],
+		[['ics', '-o', '-'], { command: 'ics', vault: null, today: null, output: '-' }],
 	])('%j', (argv, expected) => {
 		expect(parseCommandLine(argv)).toEqual(expected);
 	});
@@ -37,6 +38,10 @@ describe('parseCommandLine', () => {
 		[['log', 'V'], 'missing PERSON', 'log'],
 		[['log', 'V', 'A', 'B'], "unexpected argument 'B'", 'log'],
 		[['help', 'due', 'extra'], "unexpected argument 'extra'", null],
+		[['due', '--today', '2026-11-23', '--today', '2026-11-24'], "option '--today' is given more than once", 'due'],
+		[['due', '--json', '--json'], "option '--json' is given more than once", 'due'],
+		[['ics', '-o', 'a.ics', '--output=b.ics'], "option '--output' is given more than once", 'ics'],
+		[['log', 'V', 'Ana', '--note', 'one', '--note', 'two'], "option '--note' is given more than once", 'log'],
 	])('%j is a usage error', (argv, message, command) => {
 		let err: unknown;
 		try {

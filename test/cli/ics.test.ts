@@ -39,6 +39,22 @@ describe('kindred ics', () => {
 		expect(r.stderr).toBe(whole.warnings.map((w) => `kindred: warning: ${w}\n`).join(''));
 	});
 
+	it("prints the calendar with -o - and writes no file named '-'", async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kindred-ics-'));
+		const cwd = process.cwd();
+		try {
+			process.chdir(dir);
+			const vault = path.join(FIXTURES, 'due-vault');
+			const r = await ics([vault, '--today', '2026-11-23', '-o', '-']);
+			const whole = loadVault(vault);
+			expect([r.code, r.stdout]).toEqual([0, buildCalendar(whole.people, '2026-11-23', whole.settings)]);
+			expect(fs.readdirSync(dir)).toEqual([]);
+		} finally {
+			process.chdir(cwd);
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
 	it('writes the same calendar with -o', async () => {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kindred-ics-'));
 		try {
