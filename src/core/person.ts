@@ -162,6 +162,24 @@ function unwrapLinkedDate(v: unknown): unknown {
 	return inner instanceof Date ? inner : v;
 }
 
+/**
+ * Circles as textList reads them, and an unquoted `[[Climbing]]` (YAML reads a list
+ * holding a list) as the link it was meant to be, whole or as one item of a list. The link
+ * is kept as written; normaliseCircle reads `[[Climbing]]` as the circle `climbing`.
+ */
+function circleList(v: unknown): string[] | null {
+	const list = textList(v);
+	if (list !== null || !Array.isArray(v)) return list;
+	const whole = insideBrackets(v);
+	if (typeof whole === 'string') return textList([`[[${whole}]]`]);
+	return textList(
+		v.map((item: unknown) => {
+			const inner = insideBrackets(item);
+			return typeof inner === 'string' ? `[[${inner}]]` : item;
+		}),
+	);
+}
+
 function readTrust(v: unknown): number | null {
 	const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
 	return Number.isInteger(n) && n >= 1 && n <= 5 ? n : null;
@@ -384,7 +402,7 @@ export function readPerson(
 
 	let circles: string[] = NONE;
 	if (!isBlank(rawCircles)) {
-		const list = textList(rawCircles);
+		const list = circleList(rawCircles);
 		if (list) circles = list.length === 0 ? NONE : list;
 		else problems = withProblem(problems, keys.circles, rawCircles, 'must be a word or a list of words');
 	}

@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCadence } from '../../src/core/cadence';
+import { circlesOf } from '../../src/core/circles';
 import { cadenceOf, linkTarget, noteName, readPerson } from '../../src/core/person';
 import { defaultSettings } from '../../src/core/settings';
 import type { Person } from '../../src/core/types';
@@ -232,8 +233,21 @@ describe('readPerson: lists and links', () => {
 		['work, climbing', ['work', 'climbing']],
 		['work', ['work']],
 		[[' work ', 'work', 2026], ['work', '2026']],
+		// Unquoted `circles: [[Climbing]]` and a block list item `- [[Climbing]]`: YAML lists in lists.
+		[[['Climbing']], ['[[Climbing]]']],
+		[[[['Climbing']], 'work'], ['[[Climbing]]', 'work']],
 	])('circles %j', (value, want) => {
 		expect(new PersonBuilder().circles(value).build().circles).toEqual(want);
+	});
+
+	it('reads a circle written as an unquoted link as that circle, and the review counts it', () => {
+		for (const yaml of ['circles: [[Climbing]]', 'circles:\n  - [[Climbing]]\n  - work', 'circles: ["[[Climbing|climb]]", work]']) {
+			const p = read(yaml);
+			expect(p.problems).toEqual([]);
+			expect(circlesOf(p)[0]).toBe('climbing');
+		}
+		// Two names in one pair of brackets are not a link: said, not guessed.
+		expect(read('circles: [[work, climbing]]').problems[0]).toMatchObject({ field: 'circles' });
 	});
 
 	it('a circles mapping is a problem but not invalid', () => {
