@@ -18,7 +18,7 @@ import { balanceOf, yearWindowStart } from './reciprocity';
 import { schedulePerson } from './schedule';
 import type { KindredSettings } from './settings';
 import type { Cadence, LocalDate, Person } from './types';
-import { describeSpan } from './words';
+import { describeSpanAtLeast } from './words';
 
 /** Silent for more than this many cadences makes a candidate. */
 export const SILENT_CADENCES = 3;
@@ -44,7 +44,7 @@ export function silenceReason(lastContact: LocalDate | null, cadence: Cadence | 
 	if (lastContact === null) return null;
 	const limit = cadence ? addCadence(lastContact, cadence, SILENT_CADENCES) : addYearsLocal(lastContact, 1);
 	if (today <= limit) return null;
-	const span = describeSpan(diffDays(today, lastContact));
+	const span = describeSpanAtLeast(diffDays(today, lastContact));
 	const why = cadence ? `more than ${SILENT_CADENCES} × ${cadence.label}` : 'over a year, and no cadence that can be read';
 	return `silent for ${span}, since ${lastContact} (${why})`;
 }

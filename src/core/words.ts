@@ -21,6 +21,18 @@ export function describeSpan(days: number): string {
 	return plural(Math.floor(n / 365), 'year');
 }
 
+/**
+ * describeSpan for a span that must not read as shorter than it was: "over 3 weeks" for
+ * 22 days, where describeSpan's rounding down says "3 weeks". For "silent for …, more
+ * than 3 × weekly", whose span is always past a limit.
+ */
+export function describeSpanAtLeast(days: number): string {
+	const n = Math.abs(Math.trunc(days));
+	const unit = n < 14 ? 1 : n < 60 ? 7 : n < 730 ? 30 : 365;
+	const span = describeSpan(n);
+	return n % unit === 0 ? span : `over ${span}`;
+}
+
 /** "3 weeks overdue", "due today", "due tomorrow", "due in 2 days", "never contacted", ... */
 export function describeDue(sp: ScheduledPerson): string {
 	switch (sp.status) {

@@ -43,7 +43,7 @@ describe('silenceReason', () => {
 
 	it('uses a year when there is no cadence', () => {
 		expect(silenceReason('2025-11-23', null, TODAY)).toBeNull();
-		expect(silenceReason('2025-11-22', null, TODAY)).toBe('silent for 12 months, since 2025-11-22 (over a year, and no cadence that can be read)');
+		expect(silenceReason('2025-11-22', null, TODAY)).toBe('silent for over 12 months, since 2025-11-22 (over a year, and no cadence that can be read)');
 	});
 
 	it('does not call someone never contacted silent', () => {
@@ -51,8 +51,13 @@ describe('silenceReason', () => {
 		expect(silenceReason(null, null, TODAY)).toBeNull();
 	});
 
+	it('never says a span shorter than the limit it passed', () => {
+		// 22 days against 3 × weekly (21 days): "3 weeks" would read as not past it.
+		expect(silenceReason('2026-11-01', cadence('weekly'), TODAY)).toBe('silent for over 3 weeks, since 2026-11-01 (more than 3 × weekly)');
+	});
+
 	it('says how long and against which cadence', () => {
-		expect(silenceReason('2024-03-10', cadence('monthly'), TODAY)).toBe('silent for 2 years, since 2024-03-10 (more than 3 × monthly)');
+		expect(silenceReason('2024-03-10', cadence('monthly'), TODAY)).toBe('silent for over 2 years, since 2024-03-10 (more than 3 × monthly)');
 	});
 });
 
@@ -92,7 +97,7 @@ describe('weedReasons', () => {
 		for (const d of ['2023-12-01', '2023-11-01', '2023-10-01']) b.entry(d, { exchange: 'received' });
 		expect(weedReasons(b.build(), TODAY, settings)).toEqual([
 			'drains your energy',
-			'silent for 2 years, since 2024-01-01 (more than 3 × monthly)',
+			'silent for over 2 years, since 2024-01-01 (more than 3 × monthly)',
 		]);
 	});
 });
@@ -113,7 +118,7 @@ describe('weedCandidates', () => {
 			path: 'People/Both.md',
 			name: 'Both',
 			trust: 2,
-			reasons: ['drains your energy', 'silent for 2 years, since 2024-05-01 (more than 3 × every 6 months)'],
+			reasons: ['drains your energy', 'silent for over 2 years, since 2024-05-01 (more than 3 × every 6 months)'],
 		});
 	});
 });

@@ -81,7 +81,7 @@ describe('reviewNetwork on the fixture vault (issue 5, done when)', () => {
 		expect(names).not.toContain('Paula Quist');
 		expect(review.weed.find((w) => w.name === 'Omar Said')?.reasons).toEqual([
 			'drains your energy',
-			'silent for 2 years, since 2024-03-10 (more than 3 × monthly)',
+			'silent for over 2 years, since 2024-03-10 (more than 3 × monthly)',
 		]);
 		expect(review.weed.find((w) => w.name === 'Jonas Weber')?.reasons).toEqual([
 			'only received in the last 12 months (4 times, gave nothing)',
@@ -251,7 +251,7 @@ describe('formatReviewText', () => {
 			  - Tara Quinn
 
 			Weed candidates
-			  - Omar Said: drains your energy; silent for 2 years, since 2024-03-10 (more than 3 × monthly)
+			  - Omar Said: drains your energy; silent for over 2 years, since 2024-03-10 (more than 3 × monthly)
 			  - Jonas Weber: only received in the last 12 months (4 times, gave nothing)
 			"
 		`);

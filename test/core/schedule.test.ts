@@ -19,7 +19,7 @@ import {
 } from '../../src/core/schedule';
 import { defaultSettings } from '../../src/core/settings';
 import type { DueStatus, LocalDate, Person, ScheduledPerson } from '../../src/core/types';
-import { describeDue, describeProblem, describeSpan } from '../../src/core/words';
+import { describeDue, describeProblem, describeSpan, describeSpanAtLeast } from '../../src/core/words';
 import { applyChanges, freezeClockAtLocalNoon, PersonBuilder, propertyRuns, settingsWith } from '../builders';
 
 const settings = defaultSettings();
@@ -292,6 +292,21 @@ describe('words', () => {
 		[-21, '3 weeks'],
 	])('describeSpan(%d) = %s', (days, want) => {
 		expect(describeSpan(days)).toBe(want);
+	});
+
+	it('describeSpanAtLeast never reads shorter than the span: exact, or "over" what it rounds down to', () => {
+		const unitDays: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
+		fc.assert(
+			fc.property(fc.integer({ min: 0, max: 40000 }), (days) => {
+				const m = /^(over )?(\d+) (day|week|month|year)s?$/.exec(describeSpanAtLeast(days));
+				expect(m).not.toBeNull();
+				const said = Number(m?.[2]) * unitDays[m?.[3] ?? 'day'];
+				expect(m?.[1] === undefined ? said === days : said < days).toBe(true);
+			}),
+			{ numRuns: propertyRuns(2000) },
+		);
+		expect(describeSpanAtLeast(22)).toBe('over 3 weeks');
+		expect(describeSpanAtLeast(21)).toBe('3 weeks');
 	});
 
 	it.each<[string, PersonBuilder, string]>([

@@ -232,7 +232,7 @@ describe('the review view', () => {
 		]);
 		expect(Array.from(weed.querySelectorAll('[data-path="People/Dan Drain.md"] .kindred-review-reasons li')).map(text)).toEqual([
 			'drains your energy',
-			expect.stringMatching(/^silent for 2 years, since 2024-03-01/),
+			expect.stringMatching(/^silent for over 2 years, since 2024-03-01/),
 		]);
 		expect(button(weed, 'Archive Dan Drain').textContent).toBe('Archive');
 		expect(button(weed, 'Archive Rita Taker').textContent).toBe('Archive');
