@@ -7,10 +7,10 @@
  *   `yyyy-MM-dd` date becomes a Date: js-yaml alone turns `2026-02-30` into 2 March and
  *   `2026-11-02T01:00+05:00` into 1 November. Those stay text, as in Obsidian, and core
  *   reports the first and keeps the written date of the second;
- * - `---js` / `---javascript` / `---json` / `---coffee` and any other language after the
- *   opening `---` but `yaml` / `yml` is refused with a reason; nothing here can run code;
- * - a note that opens with `---` but never closes it with a `---` line has no frontmatter,
- *   as in Obsidian;
+ * - as in Obsidian, only a first line of `---` alone opens frontmatter: `---js`, `---json`
+ *   and even `---yaml` are not read, and nothing here can run code. Nor is a `---` that is
+ *   never closed by a `---` line. Each is refused with the reason core words
+ *   (frontmatter-fence.ts), which the person's note then shows as a problem;
  * - the YAML is what lies between the opening line and the first `\n---` after it, and
  *   the body starts after that `---` and one line ending (the rules the reader has always
  *   had, so `kindred due` lists the same people with the same problems);
@@ -24,6 +24,7 @@
  */
 import { DEFAULT_SCHEMA, load, Type, YAMLException } from 'js-yaml';
 import { isLocalDate } from '../core/dates';
+import { fenceLanguageReason, UNCLOSED_REASON } from '../core/frontmatter-fence';
 import type { ParseYaml } from '../core/types';
 import { implicitTypesOf, loadSimpleYaml } from './simple-yaml';
 import { ownString } from './text';
@@ -51,10 +52,6 @@ const IMPLICIT_TYPES = implicitTypesOf(YAML_SCHEMA);
 
 /** The YAML port core's edits take: the same schema as the reader, never code execution. */
 export const parseYaml: ParseYaml = (yaml: string) => load(yaml, { schema: YAML_SCHEMA });
-
-function refusal(language: string): string {
-	return `starts with '---${language}'; only YAML frontmatter is read, and code in it is never run`;
-}
 
 /**
  * The first line `---` (trailing spaces or tabs allowed) after offset `from`, which is a
@@ -126,16 +123,14 @@ export function locateFrontmatter(text: string): FrontmatterBlock {
 	const lineEnd = text.charCodeAt(eol) === 13 ? eol + 1 : eol;
 	if (text.charCodeAt(lineEnd) !== 10) return NO_BLOCK;
 
-	// A closing `---` line must exist (searched from the opening line's `\n`).
-	const close = findClosing(text, lineEnd);
-	if (close === null) return NO_BLOCK;
-
 	// Most notes open with a bare `---`: no language to read.
 	const language = eol === 3 ? '' : text.slice(3, eol).trim();
-	const lower = language.toLowerCase();
-	if (language !== '' && lower !== 'yaml' && lower !== 'yml') {
-		return { kind: 'refused', reason: refusal(language), bodyAt: close };
-	}
+	// A closing `---` line must exist (searched from the opening line's `\n`). Without one
+	// Obsidian reads no properties, and neither does this; the note says so.
+	const close = findClosing(text, lineEnd);
+	if (close === null) return { kind: 'refused', reason: language === '' ? UNCLOSED_REASON : fenceLanguageReason(language), bodyAt: 0 };
+	// Obsidian reads properties only under `---` alone: `---yaml` too is left unread.
+	if (language !== '') return { kind: 'refused', reason: fenceLanguageReason(language), bodyAt: close };
 
 	// The YAML runs from the opening line's end (after a language name) to the first
 	// `\n---`, which may come before the closing line found above (`\n----`).

@@ -15,6 +15,7 @@
  * Frontmatter in another language (`---js`, `---javascript`, `--- coffee`) is refused
  * and never parsed or evaluated: gray-matter would run `---js` as code.
  */
+import { fenceLanguageReason } from './frontmatter-fence';
 import { readDate } from './dates';
 import { detectEol, endsLinesWithLoneCr, findFrontmatter, isBlank, LONE_CR, lineAt, type Line } from './log-section';
 import type { ParseYaml } from './types';
@@ -246,11 +247,7 @@ export function setFrontmatterKey(text: string, key: string, value: string, opts
 		}
 		return { ok: true, text: next, changed: true };
 	}
-	if (fm.language !== '') {
-		// Name the language when it is a word; anything else (a stray line) stays out of a one-line message.
-		const marked = /^[\w+.-]{1,20}$/.test(fm.language) ? `marked as "${fm.language}"` : 'not marked as YAML';
-		return { ok: false, reason: `the frontmatter is ${marked}; only YAML frontmatter can be edited (it is never run)` };
-	}
+	if (fm.language !== '') return { ok: false, reason: `the note ${fenceLanguageReason(fm.language)}` };
 	if (!fm.close) return { ok: false, reason: 'the frontmatter has no closing ---' };
 
 	// Lines of the YAML that start with the key, found before parsing so a duplicate gets

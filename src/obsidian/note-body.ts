@@ -1,12 +1,14 @@
 /**
  * What the index learns from a person note's text, beyond the metadata cache: the
  * interaction log, log lines that could not be read, and whether the frontmatter failed
- * to parse (the cache then simply has none; the command line reports it, so the plugin
- * does too, rather than showing the person as untracked).
+ * to parse or opens in a way Obsidian does not read (`---yaml`, no closing line): the
+ * cache then simply has none; the command line reports it, so the plugin does too, rather
+ * than showing the person as untracked.
  */
 import { getFrontMatterInfo, parseYaml } from 'obsidian';
 import type { CachedMetadata } from 'obsidian';
 import { describeYamlError } from '../core/frontmatter-edit';
+import { unreadFrontmatterReason } from '../core/frontmatter-fence';
 import { scanLog } from '../core/logline';
 import type { KindredSettings } from '../core/settings';
 import type { LogEntry, Person, Problem } from '../core/types';
@@ -22,7 +24,9 @@ export interface NoteBody {
 function yamlError(text: string, cache: CachedMetadata | null): string | null {
 	if (cache?.frontmatter) return null;
 	const info = getFrontMatterInfo(text);
-	if (!info.exists || info.frontmatter.trim() === '') return null;
+	// `---yaml`, `---js` or a `---` never closed: Obsidian reads no properties, and says nothing.
+	if (!info.exists) return unreadFrontmatterReason(text);
+	if (info.frontmatter.trim() === '') return null;
 	try {
 		parseYaml(info.frontmatter);
 		return null;

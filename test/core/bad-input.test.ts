@@ -87,12 +87,18 @@ const cases: Case[] = [
 	{
 		case: 'a ---js frontmatter block (never run)',
 		text: n('---js', '{ last_contact: (globalThis.kindredPwned = "2026-11-01") }', '---', 'Body'),
-		message: `${PATH}: cannot log: the frontmatter is marked as "js"; only YAML frontmatter can be edited (it is never run)`,
+		message: `${PATH}: cannot log: the note opens with "---js": only YAML under a first line of --- alone is read, and code in it is never run`,
 	},
 	{
 		case: 'a ---javascript frontmatter block (never run)',
 		text: n('---javascript', 'module.exports = { x: (globalThis.kindredPwned = 1) }', '---'),
-		message: `${PATH}: cannot log: the frontmatter is marked as "javascript"; only YAML frontmatter can be edited (it is never run)`,
+		message: `${PATH}: cannot log: the note opens with "---javascript": only YAML under a first line of --- alone is read, and code in it is never run`,
+	},
+	{
+		// Obsidian reads no properties under `---yaml`: an edit there would change nothing it shows.
+		case: 'a ---yaml first line',
+		text: n('---yaml', 'trust: 4', '---', 'Body'),
+		message: `${PATH}: cannot log: the note opens with "---yaml", which Obsidian does not read as properties; write the first line as --- alone`,
 	},
 	{
 		case: 'old Mac line endings (CR only)',

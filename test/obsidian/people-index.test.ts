@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Roster } from '../../src/core/roster';
+import { readPersonNote } from '../../src/cli/vault';
 import { PeopleIndex, describeSearch } from '../../src/obsidian/people-index';
 import { StatusBarCount } from '../../src/obsidian/status-bar';
 import { freezeToday, makeVault, settingsWith, startIndex } from './harness';
@@ -419,6 +420,18 @@ describe('what only the note text tells', () => {
 		// Fixing it clears the problem on the next change.
 		await vault.modify('People/Broken.md', '---\ntrust: 4\n---\n# Broken\n');
 		expect(index.dueList('2026-11-23')[0].status).toBe('never');
+	});
+
+	it.each([
+		['---yaml', '---yaml\ntrust: 4\n---\n# Ana\n', 'opens with "---yaml", which Obsidian does not read as properties; write the first line as --- alone'],
+		['a --- never closed', '---\ntrust: 4\n\n# Ana\n', 'opens with --- but has no closing --- line, so none of its properties are read'],
+	])('says why properties under %s are not read, as the command line does, rather than showing no cadence', async (_, text, reason) => {
+		const vault = makeVault({ 'People/Ana.md': text });
+		const index = await startIndex(vault);
+		const [sp] = index.dueList('2026-11-23');
+		expect(sp.status).toBe('invalid');
+		expect(sp.problems).toEqual([{ field: 'frontmatter', value: '', reason }]);
+		expect(readPersonNote('People/Ana.md', new TextEncoder().encode(text), settingsWith(), null)?.problems).toEqual(sp.problems);
 	});
 
 	it('reports a log line with an impossible date without blocking the person', async () => {
