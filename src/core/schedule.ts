@@ -40,6 +40,12 @@ export const DUE_SECTIONS: readonly DueSection[] = Object.freeze([
 	{ status: 'invalid', title: 'Needs attention' },
 ] as const satisfies readonly DueSection[]);
 
+/**
+ * Who is due now: overdue, due today and never contacted (not "due soon" or "needs
+ * attention"). What the status bar counts and the pane's summary says, so they agree.
+ */
+export const DUE_NOW: ReadonlySet<DueStatus> = new Set<DueStatus>(['overdue', 'due', 'never']);
+
 /** The sections after DUE_SECTIONS when everyone is listed. */
 export const OTHER_SECTIONS: readonly DueSection[] = Object.freeze([
 	{ status: 'ok', title: 'Up to date' },

@@ -5,7 +5,7 @@
  * writes through the one writer; none reads or edits notes itself.
  */
 import { Notice } from 'obsidian';
-import type { App, TFile, WorkspaceLeaf } from 'obsidian';
+import type { App, PaneType, TFile, WorkspaceLeaf } from 'obsidian';
 import { todayLocal } from '../core/dates';
 import type { KindredSettings } from '../core/settings';
 import type { LocalDate, LogEntry, Person, ScheduledPerson } from '../core/types';
@@ -99,9 +99,10 @@ export class KindredActions {
 		return result;
 	}
 
-	openNote(path: string, newTab: boolean): void {
+	/** Open a note where a click asked: Keymap.isModEvent's tab, split or window, or the current tab. */
+	openNote(path: string, where: PaneType | boolean): void {
 		const file = this.file(path);
-		if (file) void this.deps.app.workspace.getLeaf(newTab ? 'tab' : false).openFile(file);
+		if (file) void this.deps.app.workspace.getLeaf(where).openFile(file);
 	}
 
 	/** The log modal for one person; the entry is written when it is submitted. */

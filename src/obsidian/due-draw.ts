@@ -33,7 +33,16 @@ function drawHeader(parent: Node, item: HeaderItem): HTMLElement {
 	return el;
 }
 
-function drawRow(parent: Node, item: RowItem): HTMLElement {
+/** What a row shows depends on besides its person. */
+export interface DrawOptions {
+	/**
+	 * False while the index's start-up pass is still reading note bodies: a row without a
+	 * logged note then says the log is being read, not that there is none.
+	 */
+	logsRead: boolean;
+}
+
+function drawRow(parent: Node, item: RowItem, opts: DrawOptions): HTMLElement {
 	const sp = item.sp;
 	const p = sp.person;
 	const el = parent.createDiv({
@@ -52,11 +61,15 @@ function drawRow(parent: Node, item: RowItem): HTMLElement {
 		text: 'Log',
 		attr: { [ACTION_ATTR]: 'log', 'aria-label': `Log a touchpoint with ${p.name}` },
 	});
-	el.createEl('button', {
-		cls: 'kindred-due-action',
-		text: 'Snooze',
-		attr: { [ACTION_ATTR]: 'snooze', 'aria-label': `Snooze ${p.name}` },
-	});
+	// A note with a value that cannot be read stays under "Needs attention" snoozed or
+	// not (a snooze would change nothing there): it is fixed in the note, opened by name.
+	if (sp.status !== 'invalid') {
+		el.createEl('button', {
+			cls: 'kindred-due-action',
+			text: 'Snooze',
+			attr: { [ACTION_ATTR]: 'snooze', 'aria-label': `Snooze ${p.name}` },
+		});
+	}
 
 	const meta = el.createDiv({ cls: 'kindred-due-meta' });
 	if (sp.status === 'invalid') {
@@ -96,11 +109,11 @@ function drawRow(parent: Node, item: RowItem): HTMLElement {
 	// every row has the same three lines and names line up down the list.
 	const note = lastNoteDisplay(sp);
 	if (note) meta.createSpan({ cls: 'kindred-due-note', text: note.text, attr: { title: note.title } });
-	else meta.createSpan({ cls: 'kindred-due-note kindred-due-no-log', text: 'No touchpoints logged yet' });
+	else meta.createSpan({ cls: 'kindred-due-note kindred-due-no-log', text: opts.logsRead ? 'No touchpoints logged yet' : 'Reading the log…' });
 	return el;
 }
 
 /** Draw one item into `parent` (an element or a detached fragment) and return its root. */
-export function drawDueItem(parent: Node, item: DueItem): HTMLElement {
-	return item.kind === 'header' ? drawHeader(parent, item) : drawRow(parent, item);
+export function drawDueItem(parent: Node, item: DueItem, opts: DrawOptions = { logsRead: true }): HTMLElement {
+	return item.kind === 'header' ? drawHeader(parent, item) : drawRow(parent, item, opts);
 }

@@ -11,7 +11,7 @@
  * does. A filter looks at everyone (that is how it finds a person 3,000 rows down) and
  * keeps the matches, still no element per person.
  */
-import { DUE_SECTIONS } from '../core/schedule';
+import { DUE_NOW, DUE_SECTIONS } from '../core/schedule';
 import type { DueStatus, Problem, ScheduledPerson } from '../core/types';
 
 export interface HeaderItem {
@@ -88,6 +88,8 @@ export interface DueModel {
 	items: DueItems;
 	/** People needing action, before the filter. */
 	total: number;
+	/** Of those, the ones due now (overdue, due today, never contacted): the status bar's count. */
+	dueNow: number;
 	/** People needing action that match the filter, collapsed sections included. */
 	matched: number;
 }
@@ -160,19 +162,23 @@ export function buildDueModel(
 	};
 	if (terms.length === 0) {
 		let from = 0;
-		DUE_SECTIONS.forEach((_s, rank) => {
+		let dueNow = 0;
+		DUE_SECTIONS.forEach(({ status }, rank) => {
 			const to = firstOfRank(list, rank + 1, from);
 			if (to > from) sections.push({ header: header(rank, to - from), rows: list, from });
+			if (DUE_NOW.has(status)) dueNow += to - from;
 			from = to;
 		});
-		return { items: new DueItems(sections), total: from, matched: from };
+		return { items: new DueItems(sections), total: from, dueNow, matched: from };
 	}
 	const matches: ScheduledPerson[][] = DUE_SECTIONS.map(() => []);
 	let total = 0;
+	let dueNow = 0;
 	for (const sp of list) {
 		const rank = rankOf(sp);
 		if (rank >= DUE_SECTIONS.length) continue;
 		total++;
+		if (DUE_NOW.has(sp.status)) dueNow++;
 		if (matchesTerms(sp, terms)) matches[rank].push(sp);
 	}
 	let matched = 0;
@@ -181,7 +187,7 @@ export function buildDueModel(
 		matched += rows.length;
 		sections.push({ header: header(rank, rows.length), rows, from: 0 });
 	});
-	return { items: new DueItems(sections), total, matched };
+	return { items: new DueItems(sections), total, dueNow, matched };
 }
 
 export interface ItemHeights {
@@ -339,8 +345,11 @@ export function countOf(n: number, one: string, many: string): string {
 
 /** The line under the filter box. */
 export function summaryText(model: DueModel, peopleCount: number, query: string): string {
-	if (queryTerms(query).length > 0) return `${model.matched.toLocaleString('en')} of ${model.total.toLocaleString('en')} match`;
-	return `${model.total.toLocaleString('en')} to reconnect · ${countOf(peopleCount, 'person', 'people')}`;
+	if (queryTerms(query).length > 0) {
+		return `${model.matched.toLocaleString('en')} of ${model.total.toLocaleString('en')} ${model.matched === 1 ? 'matches' : 'match'}`;
+	}
+	// Due now, as the status bar counts; "due soon" and "needs attention" have their own headers.
+	return `${model.dueNow.toLocaleString('en')} to reconnect · ${countOf(peopleCount, 'person', 'people')}`;
 }
 
 /** "Everyone is up to date": how many are tracked and who comes next. */

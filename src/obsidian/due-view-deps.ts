@@ -3,6 +3,7 @@
  * real index, settings, clock and actions in; tests hand in fakes. Owned by plugin-core
  * so the pane and the plugin agree on one shape.
  */
+import type { PaneType } from 'obsidian';
 import type { KindredSettings } from '../core/settings';
 import type { LocalDate, Person, ScheduledPerson } from '../core/types';
 
@@ -15,6 +16,8 @@ export interface DueViewIndex {
 	readonly revision: number;
 	/** False until the first roster build has finished. */
 	readonly ready: boolean;
+	/** False while the start-up pass is still reading note bodies (their logs); absent counts as done. */
+	readonly complete?: boolean;
 	readonly peopleCount: number;
 	dueList(today: LocalDate, all?: boolean): readonly ScheduledPerson[];
 	/** Subscribe to roster changes; returns the unsubscribe function. */
@@ -30,7 +33,8 @@ export interface DueViewDeps {
 	getSettings(): KindredSettings;
 	/** Injectable clock. */
 	now(): Date;
-	openNote(path: string, newTab: boolean): void;
+	/** `where`: Keymap.isModEvent's answer (a new tab, split or window), or false for the current tab. */
+	openNote(path: string, where: PaneType | boolean): void;
 	/** Opens the log modal for that person. */
 	logTouchpoint(path: string): void;
 	/** Opens the snooze modal for that person. */
@@ -66,7 +70,8 @@ export interface ReviewViewDeps {
 	getSettings(): KindredSettings;
 	/** Injectable clock. */
 	now(): Date;
-	openNote(path: string, newTab: boolean): void;
+	/** `where`: Keymap.isModEvent's answer (a new tab, split or window), or false for the current tab. */
+	openNote(path: string, where: PaneType | boolean): void;
 	/** Set the person's status to archived: the note and its history stay. */
 	archive(path: string): Promise<unknown>;
 }

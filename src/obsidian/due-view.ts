@@ -105,9 +105,12 @@ export class DueView extends RefreshableView<DueViewDeps> {
 		this.listen(problems, 'click', () => this.deps.showProblems?.());
 		const body = root.createDiv({ cls: 'kindred-due-body' });
 		this.emptyEl = body.createDiv({ cls: 'kindred-due-empty kindred-hidden' });
-		this.list = new DueWindow(body, drawDueItem);
+		// `complete` unknown (an index without a background pass) counts as read.
+		this.list = new DueWindow(body, (parent, item) => drawDueItem(parent, item, { logsRead: this.deps.index.complete ?? true }));
 
 		const filter = this.filterEl;
+		// Opened again after a close: the filter still applies, so it shows.
+		filter.value = this.query;
 		this.listen(filter, 'input', () => this.setQuery(filter.value));
 		this.listen(filter, 'keydown', (evt) => {
 			if ((evt as KeyboardEvent).key === 'Escape' && filter.value !== '') {
@@ -149,6 +152,7 @@ export class DueView extends RefreshableView<DueViewDeps> {
 		return [
 			index.revision,
 			index.ready,
+			index.complete,
 			index.peopleCount,
 			this.isMobile(),
 			this.query,
@@ -232,7 +236,7 @@ export class DueView extends RefreshableView<DueViewDeps> {
 		const shown = count > 0 && this.deps.showProblems !== undefined;
 		el.toggleClass('kindred-hidden', !shown);
 		if (!shown) return;
-		const label = `${countOf(count, "person's note has a problem", "people's notes have problems")}: show them`;
+		const label = count === 1 ? "1 person's note has a problem: show it" : `${count.toLocaleString('en')} people's notes have problems: show them`;
 		this.problemsCountEl.setText(count.toLocaleString('en'));
 		// The accessible name is Obsidian's tooltip too (a title would show a second one).
 		el.setAttribute('aria-label', label);
@@ -292,7 +296,7 @@ export class DueView extends RefreshableView<DueViewDeps> {
 			return;
 		}
 		if (hit.path === null) return;
-		if (hit.action === 'open') this.deps.openNote(hit.path, Boolean(Keymap.isModEvent(evt)));
+		if (hit.action === 'open') this.deps.openNote(hit.path, Keymap.isModEvent(evt));
 		else if (hit.action === 'log') this.deps.logTouchpoint(hit.path);
 		else if (hit.action === 'snooze') this.deps.snooze(hit.path);
 	}
@@ -308,7 +312,7 @@ export class DueView extends RefreshableView<DueViewDeps> {
 		const hit = this.actionOf(evt);
 		if (hit === null || hit.action !== 'open' || hit.path === null) return;
 		evt.preventDefault();
-		this.deps.openNote(hit.path, true);
+		this.deps.openNote(hit.path, 'tab');
 	}
 
 	/**

@@ -35,7 +35,9 @@ export class DueWindow {
 		parent: HTMLElement,
 		private readonly draw: DrawItem,
 	) {
-		this.scrollerEl = parent.createDiv({ cls: 'kindred-due-scroller' });
+		// Focusable from script only: it takes focus when the focused row scrolls out of the
+		// drawn rows (see update), so keyboard scrolling and Tab carry on from the list.
+		this.scrollerEl = parent.createDiv({ cls: 'kindred-due-scroller', attr: { tabindex: '-1' } });
 		this.spacerEl = this.scrollerEl.createDiv({ cls: 'kindred-due-spacer' });
 		this.stripEl = this.spacerEl.createDiv({ cls: 'kindred-due-strip' });
 		// Scrolling draws on the next animation frame, and focus moved by Tab scrolls only
@@ -69,6 +71,10 @@ export class DueWindow {
 		const { start, end } = this.layout.visibleRange(this.scrollerEl.scrollTop, viewport, OVERSCAN_PX);
 		if (start === this.start && end === this.end) return;
 		const strip = this.stripEl;
+		// Removing the focused row would drop focus to the page: PageDown would stop
+		// scrolling the list and a screen reader would lose its place.
+		const focused = this.indexOf(strip.doc.activeElement);
+		if (focused >= 0 && (focused < start || focused >= end)) this.scrollerEl.focus({ preventScroll: true });
 		if (n === 0 || end <= this.start || start >= this.end) {
 			strip.empty();
 			strip.append(this.build(start, end));

@@ -8,7 +8,7 @@
  * middle click that opens a note in a new tab, and teardown on close and unload. How a
  * subclass notices a new day stays with the subclass.
  */
-import { ItemView, type WorkspaceLeaf } from 'obsidian';
+import { ItemView, type PaneType, type WorkspaceLeaf } from 'obsidian';
 import { todayLocal } from '../core/dates';
 import type { KindredSettings } from '../core/settings';
 import type { LocalDate } from '../core/types';
@@ -22,7 +22,7 @@ export interface RefreshableViewDeps {
 	getSettings(): KindredSettings;
 	/** Injectable clock. */
 	now(): Date;
-	openNote(path: string, newTab: boolean): void;
+	openNote(path: string, where: PaneType | boolean): void;
 }
 
 /** A control that opens a note; `path` null when it names none (then it does nothing). */
@@ -149,7 +149,7 @@ export abstract class RefreshableView<D extends RefreshableViewDeps = Refreshabl
 		const hit = this.openControlAt(evt);
 		if (hit === null || hit.path === null) return;
 		evt.preventDefault();
-		this.deps.openNote(hit.path, true);
+		this.deps.openNote(hit.path, 'tab');
 	}
 
 	/** Drop every subscription, listener and pending frame. Safe to call twice. */

@@ -270,7 +270,7 @@ export class ReviewView extends RefreshableView<ReviewViewDeps> {
 		const open = this.target(evt, OPEN_ATTR);
 		if (open) {
 			evt.preventDefault();
-			this.deps.openNote(open.getAttribute(OPEN_ATTR) ?? '', Boolean(Keymap.isModEvent(evt)));
+			this.deps.openNote(open.getAttribute(OPEN_ATTR) ?? '', Keymap.isModEvent(evt));
 			return;
 		}
 		const archive = this.target(evt, ARCHIVE_ATTR);

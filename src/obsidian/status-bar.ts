@@ -11,10 +11,9 @@
  */
 import { Component } from 'obsidian';
 import { todayLocal } from '../core/dates';
-import type { DueStatus, LocalDate, ScheduledPerson } from '../core/types';
+import { DUE_NOW } from '../core/schedule';
+import type { LocalDate, ScheduledPerson } from '../core/types';
 import { DayClock } from './day-clock';
-
-const DUE_NOW: ReadonlySet<DueStatus> = new Set<DueStatus>(['overdue', 'due', 'never']);
 
 export function reconnectCount(list: readonly ScheduledPerson[]): number {
 	let n = 0;
@@ -23,7 +22,7 @@ export function reconnectCount(list: readonly ScheduledPerson[]): number {
 }
 
 export function reconnectText(n: number): string {
-	return n === 0 ? '' : `${n} to reconnect`;
+	return n === 0 ? '' : `${n.toLocaleString('en')} to reconnect`;
 }
 
 export interface StatusBarDeps {

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listNotes, loadVault } from '../../src/cli/vault';
-import { dueList } from '../../src/core/schedule';
+import { DUE_NOW, dueList } from '../../src/core/schedule';
 import type { KindredSettings } from '../../src/core/settings';
 import type { DueStatus, LocalDate, ScheduledPerson } from '../../src/core/types';
 import { REPO } from './harness-server';
@@ -27,6 +27,8 @@ export interface Expected {
 	due: ScheduledPerson[];
 	/** Names per status, in the CLI's order. */
 	byStatus: Map<DueStatus, string[]>;
+	/** How many are due now (overdue, due today, never contacted): the status bar's and the summary's count. */
+	dueNow: number;
 }
 
 export function readExampleVault(): { page: VaultForPage; expected: Expected } {
@@ -38,6 +40,6 @@ export function readExampleVault(): { page: VaultForPage; expected: Expected } {
 	for (const sp of due) byStatus.set(sp.status, [...(byStatus.get(sp.status) ?? []), sp.person.name]);
 	return {
 		page: { notes, templatesFolder: loaded.templatesFolder, settings: loaded.settings },
-		expected: { due, byStatus },
+		expected: { due, byStatus, dueNow: due.filter((sp) => DUE_NOW.has(sp.status)).length },
 	};
 }

@@ -10,6 +10,7 @@
  */
 import './page-setup';
 import { addIcon, App, Platform, WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
+import type { PaneType } from 'obsidian';
 import { defaultSettings, type KindredSettings } from '../../src/core/settings';
 import { KindredActions } from '../../src/obsidian/actions';
 import { DueView } from '../../src/obsidian/due-view';
@@ -46,7 +47,8 @@ export interface MountOptions {
 
 export interface Opened {
 	path: string;
-	newTab: boolean;
+	/** Keymap.isModEvent's answer: false, or 'tab', 'split' or 'window'. */
+	newTab: PaneType | boolean;
 }
 
 /** What the plugin would have done outside the pane, recorded for the tests. */

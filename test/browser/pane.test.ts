@@ -46,7 +46,7 @@ describe('the example vault on its day', () => {
 			expect(s.rows).toHaveLength(Number(s.count));
 			expect(s.expanded).toBe(true);
 		}
-		expect(state.summary).toContain(`${example.expected.due.length} to reconnect`);
+		expect(state.summary).toContain(`${example.expected.dueNow} to reconnect`);
 		expect(state.empty).toBeNull();
 		expect(example.session.errors).toEqual([]);
 	});
@@ -225,7 +225,7 @@ describe('opening a note', () => {
 		await example.session.page.getByRole('button', { name: 'Ana Ruiz', exact: true }).click({ modifiers: ['Control'] });
 		expect(await example.session.page.evaluate(() => window.kindred.opened())).toEqual([
 			{ path: 'People/Ben Ode.md', newTab: false },
-			{ path: 'People/Ana Ruiz.md', newTab: true },
+			{ path: 'People/Ana Ruiz.md', newTab: 'tab' },
 		]);
 	});
 

@@ -45,6 +45,7 @@ describe('the status bar count', () => {
 		[list('soon', 'invalid'), 0, ''],
 		[list('overdue', 'due', 'never', 'soon', 'invalid'), 3, '3 to reconnect'],
 		[list('due'), 1, '1 to reconnect'],
+		[list(...Array<DueStatus>(1204).fill('overdue')), 1204, '1,204 to reconnect'],
 	])('counts people due now: %#', (l, n, text) => {
 		expect(reconnectCount(l)).toBe(n);
 		expect(reconnectText(n)).toBe(text);

@@ -329,8 +329,12 @@ describe('row words', () => {
 
 	it('summarises the list, or the filter result', () => {
 		const model = buildDueModel(people(), '', new Set());
-		expect(summaryText(model, 7, '')).toBe('5 to reconnect · 7 people');
-		expect(summaryText(buildDueModel(people(), 'ana', new Set()), 7, 'ana')).toBe('1 of 5 match');
+		// Due now, as the status bar counts: not "due soon" or "needs attention", which have headers of their own.
+		expect(summaryText(model, 7, '')).toBe('3 to reconnect · 7 people');
+		expect(summaryText(buildDueModel(people(), 'ana', new Set()), 7, 'ana')).toBe('1 of 5 matches');
+		expect(summaryText(buildDueModel(people(), 'e', new Set()), 7, 'e')).toMatch(/^[2-5] of 5 match$/);
+		// A collapsed section still counts.
+		expect(summaryText(buildDueModel(people(), '', new Set(['overdue'])), 7, '')).toBe('3 to reconnect · 7 people');
 	});
 
 	it('counts who is tracked and finds who is next due', () => {

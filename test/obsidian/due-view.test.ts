@@ -3,10 +3,12 @@
 // over core's real Roster, people built by PersonBuilder, and a frozen clock.
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App, WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
+import type { PaneType } from 'obsidian';
 import { Roster } from '../../src/core/roster';
 import { defaultSettings, type KindredSettings } from '../../src/core/settings';
 import type { LocalDate, Person, ScheduledPerson } from '../../src/core/types';
 import type { DueViewDeps, DueViewIndex } from '../../src/obsidian/due-view-deps';
+import { reconnectCount, reconnectText } from '../../src/obsidian/status-bar';
 import { DueView, ITEM_HEIGHTS, VIEW_TYPE_DUE } from '../../src/obsidian/due-view';
 import { PersonBuilder } from '../builders';
 
@@ -14,6 +16,7 @@ import { PersonBuilder } from '../builders';
 class FakeIndex implements DueViewIndex {
 	readonly roster = new Roster();
 	ready = true;
+	complete = true;
 	dueCalls = 0;
 	readonly listeners = new Set<() => void>();
 	constructor(private readonly settings: KindredSettings) {}
@@ -83,7 +86,7 @@ const open: DueView[] = [];
 
 function spies() {
 	return {
-		openNote: vi.fn<(path: string, newTab: boolean) => void>(),
+		openNote: vi.fn<(path: string, where: PaneType | boolean) => void>(),
 		logTouchpoint: vi.fn<(path: string) => void>(),
 		snooze: vi.fn<(path: string) => void>(),
 		showProblems: vi.fn<() => void>(),
@@ -174,7 +177,9 @@ describe('DueView: sections and rows', () => {
 		const { root } = await mount(index);
 		expect(sections(root)).toEqual(['Overdue1', 'Due today1', 'Never contacted1', 'Due soon1', 'Needs attention1']);
 		expect(rowNames(root)).toEqual(['Ana Ruiz', 'Ben Ode', 'Dee Lin', 'Cy Park', 'Eve Moss']);
-		expect(root.querySelector('.kindred-due-summary')?.textContent).toBe('5 to reconnect · 7 people');
+		// Due now (overdue, due today, never contacted), as the status bar counts.
+		expect(root.querySelector('.kindred-due-summary')?.textContent).toBe('3 to reconnect · 7 people');
+		expect(reconnectText(reconnectCount(index.dueList('2026-11-23')))).toBe('3 to reconnect');
 	});
 
 	it('shows how overdue, the cadence, trust and the last note on a row', async () => {
@@ -250,7 +255,7 @@ describe('DueView: sections and rows', () => {
 		index.put(b('Hal Roe').cadence('weekly').lastContact('2026-11-10').build());
 		frame();
 		expect(sign?.textContent).toBe('1');
-		expect(sign?.getAttribute('aria-label')).toBe("1 person's note has a problem: show them");
+		expect(sign?.getAttribute('aria-label')).toBe("1 person's note has a problem: show it");
 		index.put(b('Jo Lee').cadence('monthly').lastContact('2026-11-20').entry('2026-11-20', { text: 'coffee' }).build());
 		frame();
 		expect(sign?.hasClass('kindred-hidden')).toBe(true);
@@ -377,19 +382,23 @@ describe('DueView: actions', () => {
 		return mount(index);
 	}
 
-	it('opens the note on a click on the name, in a new tab with Ctrl/Cmd or the middle button', async () => {
+	it('opens the note on a click on the name; in a new tab, split or window with the modifiers Obsidian uses, or the middle button', async () => {
 		const { root, deps } = await mounted();
 		const name = row(root, 'Ana Ruiz').querySelector<HTMLElement>('.kindred-due-name')!;
 		name.click();
 		name.dispatchEvent(new MouseEvent('click', { bubbles: true, ctrlKey: true }));
 		name.dispatchEvent(new MouseEvent('click', { bubbles: true, metaKey: true, ctrlKey: true }));
+		name.dispatchEvent(new MouseEvent('click', { bubbles: true, metaKey: true, ctrlKey: true, altKey: true }));
+		name.dispatchEvent(new MouseEvent('click', { bubbles: true, metaKey: true, ctrlKey: true, altKey: true, shiftKey: true }));
 		name.dispatchEvent(new MouseEvent('auxclick', { bubbles: true, button: 1 }));
 		name.dispatchEvent(new MouseEvent('auxclick', { bubbles: true, button: 2 }));
 		expect(deps.openNote.mock.calls).toEqual([
 			['People/Ana Ruiz.md', false],
-			['People/Ana Ruiz.md', true],
-			['People/Ana Ruiz.md', true],
-			['People/Ana Ruiz.md', true],
+			['People/Ana Ruiz.md', 'tab'],
+			['People/Ana Ruiz.md', 'tab'],
+			['People/Ana Ruiz.md', 'split'],
+			['People/Ana Ruiz.md', 'window'],
+			['People/Ana Ruiz.md', 'tab'],
 		]);
 	});
 
@@ -399,7 +408,7 @@ describe('DueView: actions', () => {
 		const evt = new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true });
 		name.dispatchEvent(evt);
 		expect(evt.defaultPrevented).toBe(true);
-		expect(deps.openNote).toHaveBeenCalledWith('People/Cy Park.md', true);
+		expect(deps.openNote).toHaveBeenCalledWith('People/Cy Park.md', 'tab');
 		// A plain Enter is left to the button, which turns it into a click.
 		const plain = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });
 		name.dispatchEvent(plain);
@@ -411,10 +420,18 @@ describe('DueView: actions', () => {
 		const buttons = (name: string): HTMLElement[] =>
 			Array.from(row(root, name).querySelectorAll<HTMLElement>('button.kindred-due-action'));
 		buttons('Ben Ode')[0].click();
-		buttons('Eve Moss')[1].click();
+		buttons('Cy Park')[1].click();
 		expect(deps.logTouchpoint.mock.calls).toEqual([['People/Ben Ode.md']]);
-		expect(deps.snooze.mock.calls).toEqual([['People/Eve Moss.md']]);
+		expect(deps.snooze.mock.calls).toEqual([['People/Cy Park.md']]);
 		expect(deps.openNote).not.toHaveBeenCalled();
+	});
+
+	it('offers no Snooze on a row that needs attention (it would stay there, snoozed or not)', async () => {
+		const { root } = await mounted();
+		const labels = (name: string): string[] =>
+			Array.from(row(root, name).querySelectorAll('button.kindred-due-action'), (b) => b.textContent ?? '');
+		expect(labels('Eve Moss')).toEqual(['Log']);
+		expect(labels('Cy Park')).toEqual(['Log', 'Snooze']);
 	});
 });
 
@@ -500,6 +517,32 @@ describe('DueView: redraws', () => {
 		frame();
 		expect(emptyText(root)).toContain('Everyone is up to date');
 		expect(document.activeElement).toBe(root.querySelector('input.kindred-due-filter'));
+	});
+
+	it('says the log is being read, not that there is none, until the index has read the notes', async () => {
+		const index = new FakeIndex(settings);
+		index.complete = false;
+		index.put(...cast());
+		const { root } = await mount(index);
+		const note = (name: string): string | null | undefined => row(root, name).querySelector('.kindred-due-note')?.textContent;
+		expect(note('Ben Ode')).toBe('Reading the log…');
+		// A log already known (from a change event) is shown meanwhile.
+		expect(note('Ana Ruiz')).toMatch(/^Talked about her move/);
+		index.complete = true;
+		index.emit();
+		frame();
+		expect(note('Ben Ode')).toBe('No touchpoints logged yet');
+	});
+
+	it('shows the filter still in force when the pane is opened again', async () => {
+		const index = new FakeIndex(settings);
+		index.put(...cast());
+		const { view, root } = await mount(index);
+		typeFilter(root, 'ana');
+		await view.onClose();
+		await view.onOpen();
+		expect(view.contentEl.querySelector<HTMLInputElement>('input.kindred-due-filter')?.value).toBe('ana');
+		expect(rowNames(view.contentEl)).toEqual(['Ana Ruiz']);
 	});
 
 	it('leaves focus alone when it was not in the list', async () => {
@@ -711,12 +754,26 @@ describe('DueView: 10,000 people', () => {
 		expect(offsetBefore - offsetAfter).toBe(after.indexOf(firstName) * ITEM_HEIGHTS.desktop.row);
 	});
 
+	it('keeps focus in the list when the focused row scrolls out of the drawn rows', async () => {
+		const { root } = await mount(big);
+		const scroller = root.querySelector<HTMLElement>('.kindred-due-scroller')!;
+		const button = root.querySelector<HTMLElement>('.kindred-due-row [data-kindred-action="log"]')!;
+		button.focus();
+		scroller.scrollTop = 100_000;
+		scroller.dispatchEvent(new Event('scroll'));
+		frame();
+		expect(button.isConnected).toBe(false);
+		// Not the page: PageDown keeps scrolling the list, and Tab carries on from it.
+		expect(document.activeElement).toBe(scroller);
+		expect(scroller.getAttribute('tabindex')).toBe('-1');
+	});
+
 	it('finds someone 3,000 rows down with the filter', async () => {
 		const { root } = await mount(big);
 		expect(rowNames(root)).not.toContain(needle.name);
 		typeFilter(root, 'needle');
 		expect(rowNames(root)).toEqual([needle.name]);
-		expect(root.querySelector('.kindred-due-summary')?.textContent).toMatch(/^1 of [\d,]+ match$/);
+		expect(root.querySelector('.kindred-due-summary')?.textContent).toMatch(/^1 of [\d,]+ matches$/);
 	});
 
 	it('keeps the scroll position across redraws', async () => {

@@ -6,6 +6,7 @@
  * as the plugin registers and opens it.
  */
 import { App, Plugin, WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
+import type { PaneType } from 'obsidian';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Roster } from '../../src/core/roster';
 import { defaultSettings, type KindredSettings } from '../../src/core/settings';
@@ -78,7 +79,7 @@ function network(): Person[] {
 interface Mounted {
 	view: ReviewView;
 	root: HTMLElement;
-	openNote: ReturnType<typeof vi.fn<(path: string, newTab: boolean) => void>>;
+	openNote: ReturnType<typeof vi.fn<(path: string, where: PaneType | boolean) => void>>;
 	archive: ReturnType<typeof vi.fn<(path: string) => Promise<unknown>>>;
 	setShown: (shown: boolean) => void;
 }
@@ -91,7 +92,7 @@ async function mount(
 	app = App.createConfigured__(),
 ): Promise<Mounted> {
 	const leaf = WorkspaceLeaf.create2__(app);
-	const openNote = vi.fn<(path: string, newTab: boolean) => void>();
+	const openNote = vi.fn<(path: string, where: PaneType | boolean) => void>();
 	const archive = vi.fn<(path: string) => Promise<unknown>>(() => Promise.resolve());
 	const deps: ReviewViewDeps = {
 		index,
@@ -275,11 +276,11 @@ describe('the review view', () => {
 		dan.click();
 		expect(openNote).toHaveBeenLastCalledWith('People/Dan Drain.md', false);
 		dan.dispatchEvent(new MouseEvent('click', { bubbles: true, ctrlKey: true, metaKey: true }));
-		expect(openNote).toHaveBeenLastCalledWith('People/Dan Drain.md', true);
+		expect(openNote).toHaveBeenLastCalledWith('People/Dan Drain.md', 'tab');
 		section(root, 'introductions')
 			.querySelectorAll<HTMLElement>('.kindred-review-person')[1]
 			.dispatchEvent(new MouseEvent('auxclick', { bubbles: true, button: 1 }));
-		expect(openNote).toHaveBeenLastCalledWith('People/Rita Taker.md', true);
+		expect(openNote).toHaveBeenLastCalledWith('People/Rita Taker.md', 'tab');
 		expect(openNote).toHaveBeenCalledTimes(3);
 	});
 
