@@ -69,6 +69,19 @@ const EVERY_ONE = new RegExp(`^every\\s+${UNIT}$`);
 const N_UNITS = new RegExp(`^${NUMBER}\\s*${UNIT}$`);
 const ISO = new RegExp(`^p${NUMBER}([dwmy])$`);
 const BARE = new RegExp(`^${NUMBER}$`);
+/**
+ * `1,000` and `1.000` group thousands in some languages and mark decimals in others: read
+ * as a decimal, "every 1,000 days" was silently daily. Neither reading is guessed.
+ */
+const GROUPED = /^[+-]?\d{1,3}[.,]\d{3}$/;
+
+/** The count written in `numberText` as a cadence of `unit`, or why it cannot be one. */
+function countedCadence(numberText: string, unit: CadenceUnit, raw: unknown): CadenceResult {
+	if (GROUPED.test(numberText)) {
+		return withValue({ ok: false, reason: `is ambiguous: "${numberText}" could be a thousand or more, or a decimal; write the number in plain digits` }, raw);
+	}
+	return withValue(makeCadence(unit, Number(numberText.replace(',', '.'))), raw);
+}
 
 /** The canonical label: "weekly", "monthly", "yearly", "daily" or "every 3 weeks". */
 export function formatCadence(c: Pick<Cadence, 'unit' | 'count'>): string {
@@ -99,7 +112,7 @@ function withValue(result: CadenceResult, raw: unknown): CadenceResult {
 function fromParts(numberText: string, unitWord: string, raw: unknown): CadenceResult | null {
 	const unit = UNIT_WORDS[unitWord];
 	if (!unit) return null;
-	return withValue(makeCadence(unit, Number(numberText.replace(',', '.'))), raw);
+	return countedCadence(numberText, unit, raw);
 }
 
 /** Read a cadence from frontmatter or a setting. Never throws. */
@@ -135,7 +148,7 @@ export function parseCadence(value: unknown): CadenceResult {
 		if (r) return r;
 	}
 	m = BARE.exec(s);
-	if (m) return withValue(makeCadence('day', Number(m[1].replace(',', '.'))), value);
+	if (m) return countedCadence(m[1], 'day', value);
 	return notACadence(value);
 }
 

@@ -22,6 +22,17 @@ function stripSlashes(folder: string): string {
 	return folder.trim().replace(/^\/+|\/+$/g, '');
 }
 
+/**
+ * The note the template-path setting names, as a vault path, or null for none: `//`
+ * collapsed, no `/` at either end, and `.md` added when left out, as the new-person
+ * command finds it either way (`Meta/Person template` is `Meta/Person template.md`).
+ */
+export function templateNotePath(setting: string): string | null {
+	const p = stripSlashes(setting.replace(/\/{2,}/g, '/'));
+	if (p === '') return null;
+	return /\.md$/i.test(p) ? p : `${p}.md`;
+}
+
 /** `Folder/`, or null when the setting names no folder. */
 function folderPrefix(folder: string | null | undefined): string | null {
 	if (!folder) return null;
@@ -105,7 +116,7 @@ export class MembershipMatcher {
 	constructor(settings: KindredSettings, templatesFolder?: string | null) {
 		this.folders = settings.peopleFolders.map(folderPrefix).filter((f): f is string => f !== null);
 		this.templates = folderPrefix(templatesFolder);
-		this.templatePath = settings.templatePath ? stripSlashes(settings.templatePath) : null;
+		this.templatePath = templateNotePath(settings.templatePath);
 		this.tag = normaliseTag(settings.personTag);
 		this.tagPrefix = `${this.tag}/`;
 		this.markerKey = settings.markerKey.trim();

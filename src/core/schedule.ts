@@ -220,14 +220,27 @@ const GROUP: Record<DueStatus, number> = {
 type Order = (a: ScheduledPerson, b: ScheduledPerson) => number;
 const noKeys: Order = () => 0;
 
+/**
+ * Most urgent first, compared exactly. Urgency is days/cadence × (3 + trust)/4, so two
+ * people compare by cross-multiplying whole numbers; comparing the floating-point
+ * urgencies calls some equal ones unequal (5/7 × 1 and 4/7 × 1.25), which skipped the
+ * "then higher trust" tie-break.
+ */
+const byUrgency: Order = (a, b) => {
+	if (a.cadenceDays === null || b.cadenceDays === null) return b.urgency - a.urgency;
+	const ka = (a.daysOverdue ?? 0) * b.cadenceDays * (3 + (a.person.trust ?? 3));
+	const kb = (b.daysOverdue ?? 0) * a.cadenceDays * (3 + (b.person.trust ?? 3));
+	return kb - ka;
+};
+
 /** The order within each group (by GROUP rank) before the name, then the path, decide. */
 const BEFORE_NAME: readonly Order[] = [
 	// overdue and due: most urgent first, then higher trust, then longer overdue
-	(a, b) => b.urgency - a.urgency || byTrust(a, b) || (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0),
+	(a, b) => byUrgency(a, b) || byTrust(a, b) || (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0),
 	// never contacted: trust first
 	byTrust,
 	// soon: soonest due first, then the more urgent
-	(a, b) => byDate(a.due, b.due) || b.urgency - a.urgency,
+	(a, b) => byDate(a.due, b.due) || byUrgency(a, b),
 	// invalid
 	noKeys,
 	// up to date: soonest due first

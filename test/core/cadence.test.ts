@@ -85,6 +85,11 @@ describe('parseCadence rejects', () => {
 		['1.5 weeks', 'cadence "1.5 weeks" must be a whole number of weeks'],
 		['every 2.5 months', 'cadence "every 2.5 months" must be a whole number of months'],
 		['1,5w', 'must be a whole number of weeks'],
+		// A thousands separator, or a decimal? Not guessed (read as a decimal, this was daily).
+		['every 1,000 days', 'cadence "every 1,000 days" is ambiguous: "1,000" could be a thousand or more, or a decimal; write the number in plain digits'],
+		['1,000d', 'is ambiguous'],
+		['1.000', 'is ambiguous'],
+		['2,000 days', 'is ambiguous'],
 		[Number.NaN, 'is not a number'],
 		[Number.POSITIVE_INFINITY, 'is not a number'],
 		['every 200 years', 'is longer than 100 years'],

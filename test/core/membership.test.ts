@@ -39,6 +39,16 @@ describe('isPersonNote', () => {
 		expect(isPersonNote({ path: 'People/_template.md', frontmatter: null, tags: [] }, settingsWith({ templatePath: 'People/_template.md' }))).toBe(false);
 	});
 
+	it.each(['Meta/Person template', 'Meta//Person template.md', '/Meta/Person template/', ' Meta/Person template.MD '])(
+		'never counts the template for new people named %j, written as the new-person command accepts it',
+		(templatePath) => {
+			const path = templatePath.includes('.MD') ? 'Meta/Person template.MD' : 'Meta/Person template.md';
+			const input = { path, frontmatter: { type: 'person', last_contact: '{{date}}' }, tags: [] };
+			expect(isPersonNote(input, settingsWith({ templatePath }))).toBe(false);
+			expect(isPersonNote(input, settingsWith({ templatePath: '' }))).toBe(true);
+		},
+	);
+
 	it('follows the settings, and an empty setting disables that rule', () => {
 		const s = settingsWith({ peopleFolders: ['Contacts', 'CRM/People'], personTag: '', markerKey: '' });
 		expect(isPersonNote({ path: 'Contacts/Ana.md', frontmatter: null, tags: [] }, s)).toBe(true);
@@ -81,7 +91,8 @@ describe('the membership matcher (settings normalised once)', () => {
 		const norm = (t: string): string => t.trim().replace(/^#/, '').toLowerCase();
 		if (!/\.md$/i.test(path)) return false;
 		if (templates && inFolder(templates)) return false;
-		if (st.templatePath && strip(st.templatePath) === path) return false;
+		const template = strip(st.templatePath.split('/').filter((s) => s !== '').join('/'));
+		if (template !== '' && (template === path || `${template}.md` === path)) return false;
 		if (st.peopleFolders.some(inFolder)) return true;
 		const tag = norm(st.personTag);
 		if (tag !== '' && tags.some((t) => norm(t) === tag || norm(t).startsWith(`${tag}/`))) return true;
@@ -107,7 +118,7 @@ describe('the membership matcher (settings normalised once)', () => {
 		personTag: word,
 		markerKey: fc.constantFrom('type', ' type ', '', 'kind'),
 		markerValue: word,
-		templatePath: fc.constantFrom('', 'People/Ana.md', '/People/Ana.md/'),
+		templatePath: fc.constantFrom('', 'People/Ana.md', '/People/Ana.md/', 'People/Ana', 'People//Ana.md'),
 	});
 
 	it('decides every note as the per-call rules did', () => {

@@ -172,6 +172,13 @@ describe('urgency', () => {
 		expect(close.urgency).toBeGreaterThan(far.urgency);
 	});
 
+	it('ties exactly where the arithmetic ties, so higher trust decides (5/7 × 1 against 4/7 × 1.25)', () => {
+		const aaron = b('Aaron').cadence('weekly').trust(1).lastContact('2026-11-11').build();
+		const bea = b('Bea').cadence('weekly').trust(2).lastContact('2026-11-12').build();
+		expect(dueList([aaron, bea], TODAY, settings).map((sp) => sp.person.name)).toEqual(['Bea', 'Aaron']);
+		expect(dueList([bea, aaron], TODAY, settings).map((sp) => sp.person.name)).toEqual(['Bea', 'Aaron']);
+	});
+
 	it('is zero for due today and for people with no due date', () => {
 		expect(b().cadence('weekly').lastContact('2026-11-16').schedule(TODAY).urgency).toBe(0);
 		expect(b().trust(5).schedule(TODAY).urgency).toBe(0);
@@ -367,19 +374,25 @@ describe('the due list at scale: same order, less work', () => {
 	const GROUP: Record<DueStatus, number> = { overdue: 0, due: 0, never: 1, soon: 2, invalid: 3, ok: 4, snoozed: 5, paused: 6, archived: 7, untracked: 8 };
 	const byDate = (x: LocalDate | null, y: LocalDate | null): number => (x === y ? 0 : x === null ? 1 : y === null ? -1 : x < y ? -1 : 1);
 	const byTrust = (x: ScheduledPerson, y: ScheduledPerson): number => (y.person.trust ?? 0) - (x.person.trust ?? 0);
+	// Urgencies as floating point, equal within rounding: the smallest real difference
+	// between two (about 1e-10 at 100-year cadences) is far above a rounding error (1e-14).
+	const byUrgency = (x: ScheduledPerson, y: ScheduledPerson): number => {
+		const d = y.urgency - x.urgency;
+		return Math.abs(d) < 1e-12 ? 0 : d;
+	};
 	function referenceCompare(x: ScheduledPerson, y: ScheduledPerson): number {
 		const g = GROUP[x.status] - GROUP[y.status];
 		if (g !== 0) return g;
 		let c = 0;
 		switch (GROUP[x.status]) {
 			case 0:
-				c = y.urgency - x.urgency || byTrust(x, y) || (y.daysOverdue ?? 0) - (x.daysOverdue ?? 0);
+				c = byUrgency(x, y) || byTrust(x, y) || (y.daysOverdue ?? 0) - (x.daysOverdue ?? 0);
 				break;
 			case 1:
 				c = byTrust(x, y);
 				break;
 			case 2:
-				c = byDate(x.due, y.due) || y.urgency - x.urgency;
+				c = byDate(x.due, y.due) || byUrgency(x, y);
 				break;
 			case 4:
 				c = byDate(x.due, y.due);
