@@ -24,12 +24,8 @@ export interface ActionsDeps {
 		get(path: string): Person | undefined;
 		dueList(today: LocalDate, all?: boolean): readonly ScheduledPerson[];
 		readonly roster: { all(): Person[] };
-		/** False until the roster was first built from the metadata cache. */
-		readonly ready: boolean;
-		/** False until every person note's log and links have been read (see PeopleIndex). */
-		readonly complete: boolean;
-		/** Resolves when that reading ends. */
-		readonly logsRead: Promise<void>;
+		/** True once every person note's log and links have been read (PeopleIndex.whenComplete). */
+		whenComplete(): Promise<boolean>;
 	};
 	writer: Pick<NoteWriter, 'logTouchpoint' | 'snooze' | 'setStatus'>;
 	getSettings: () => KindredSettings;
@@ -136,24 +132,11 @@ export class KindredActions {
 		if (this.showingProblems) return;
 		this.showingProblems = true;
 		try {
-			if (await this.whenComplete()) this.pickProblem();
+			if (await this.deps.index.whenComplete()) this.pickProblem();
 			else new Notice('Kindred is still reading your people; try again in a moment.');
 		} finally {
 			this.showingProblems = false;
 		}
-	}
-
-	/** True once the index has read every person note; false when it stopped short (unloaded). */
-	private async whenComplete(): Promise<boolean> {
-		const index = this.deps.index;
-		if (!index.ready) return false;
-		while (!index.complete) {
-			const pass = index.logsRead;
-			await pass;
-			// The pass ended without completing and no other began: nothing more will come.
-			if (!index.complete && index.logsRead === pass) return false;
-		}
-		return true;
 	}
 
 	private pickProblem(): void {

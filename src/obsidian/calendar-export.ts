@@ -18,7 +18,13 @@ import { DayClock } from './day-clock';
 export interface CalendarExportDeps {
 	vault: Pick<Vault, 'getAbstractFileByPath' | 'create' | 'modify' | 'read' | 'createFolder'>;
 	index: {
-		readonly ready: boolean;
+		/**
+		 * False while the start-up pass (or one a settings change started) is reading note
+		 * bodies: a log line newer than `last_contact` may not be in yet, so nothing is written.
+		 */
+		readonly complete: boolean;
+		/** Resolves true once that reading is done (PeopleIndex.whenComplete). */
+		whenComplete(): Promise<boolean>;
 		readonly roster: { all(): Person[] };
 		onChange(cb: () => void): () => void;
 	};
@@ -83,6 +89,12 @@ export class CalendarExport extends Component {
 
 	/** The command: write now and say where, and how many events. */
 	async exportNow(): Promise<CalendarWrite> {
+		// Written from everyone's logs, not the few read so far (an empty calendar before the index is ready).
+		if (!(await this.deps.index.whenComplete())) {
+			const error = 'Kindred is still reading your people; try the export again in a moment.';
+			this.notify(error);
+			return { ok: false, path: this.deps.getSettings().icsPath.trim(), error };
+		}
 		const result = await this.write();
 		if (!result.ok) this.notify(result.error);
 		else {
@@ -110,7 +122,8 @@ export class CalendarExport extends Component {
 	}
 
 	private schedule(): void {
-		if (!this.deps.getSettings().icsAutoUpdate || !this.deps.index.ready) return;
+		// The end of the reading is itself a change: the first write comes then.
+		if (!this.deps.getSettings().icsAutoUpdate || !this.deps.index.complete) return;
 		this.cancel();
 		this.timer = window.setTimeout(() => {
 			this.timer = 0;
@@ -124,8 +137,8 @@ export class CalendarExport extends Component {
 	}
 
 	private async autoWrite(): Promise<void> {
-		// The setting may have been turned off while the timer ran.
-		if (!this.deps.getSettings().icsAutoUpdate) return;
+		// The setting may have been turned off, or a settings change started the reading over, while the timer ran.
+		if (!this.deps.getSettings().icsAutoUpdate || !this.deps.index.complete) return;
 		const result = await this.write();
 		if (result.ok) {
 			this.lastAutoError = null;

@@ -215,6 +215,22 @@ export class PeopleIndex extends Component implements DueViewIndex {
 		this.readLogsInBackground();
 	}
 
+	/**
+	 * Resolves true once every person note has been read (the start-up pass, or the one a
+	 * settings change started over); false when the index is not started or a pass
+	 * stopped short with none after it (unloaded). For what must see logs and links.
+	 */
+	async whenComplete(): Promise<boolean> {
+		if (!this.ready) return false;
+		while (!this.complete) {
+			const pass = this.logsRead;
+			await pass;
+			// The pass ended without completing and no other began: nothing more will come.
+			if (!this.complete && this.logsRead === pass) return false;
+		}
+		return true;
+	}
+
 	/** Settings changed: the one time everything is re-read. */
 	rebuild(): void {
 		if (!this.started) return;

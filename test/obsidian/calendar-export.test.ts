@@ -11,6 +11,7 @@ import { buildCalendar } from '../../src/core/ics';
 import type { KindredSettings } from '../../src/core/settings';
 import KindredPlugin from '../../src/main';
 import { AUTO_UPDATE_DELAY_MS, CalendarExport, eventsText } from '../../src/obsidian/calendar-export';
+import { PeopleIndex } from '../../src/obsidian/people-index';
 import { icsPathError } from '../../src/obsidian/settings-tab';
 import { makeVault, manifest, settingsWith, startIndex, type TestVault } from './harness';
 
@@ -70,6 +71,44 @@ describe('export now', () => {
 		expect(ics).toBe(buildCalendar(index.roster.all(), '2026-11-23', settings));
 		expect(summaries(ics)).toEqual(['Reconnect with Ana', 'Reconnect with Ben']);
 		expect(notes).toEqual(['Exported the reconnect calendar: 2 events in Kindred/reconnect.ics.']);
+	});
+
+	it('waits for the notes to be read, so a log line newer than last_contact is in the event', async () => {
+		vi.useRealTimers();
+		const settings = settingsWith({ icsAutoUpdate: true });
+		const vault = makeVault({ 'People/Ana.md': '---\ncadence: monthly\nlast_contact: 2026-01-01\n---\n## Interactions\n- 2026-11-20 (call) Lunch.\n' });
+		let release = (): void => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		const index = new PeopleIndex({ app: vault.obsidian, getSettings: () => settings, pause: () => held });
+		index.load();
+		index.start();
+		const notes: string[] = [];
+		const exporter = new CalendarExport({ vault: vault.obsidian.vault, index, getSettings: () => settings, now: () => new Date(2026, 10, 23, 12), notify: (m) => notes.push(m), delayMs: 0 });
+		exporter.load();
+		const exported = exporter.exportNow();
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		// Nothing written while the log is unread: not even the automatic rewrite.
+		expect(await exists(vault, 'Kindred/reconnect.ics')).toBe(false);
+		release();
+		expect(await exported).toMatchObject({ ok: true, events: 1 });
+		expect(await vault.read('Kindred/reconnect.ics')).toContain('DTSTART;VALUE=DATE:20261220');
+		exporter.unload();
+		index.unload();
+
+		// A reading that stopped short (the plugin turned off): said, nothing written.
+		const before = await vault.read('Kindred/reconnect.ics');
+		await vault.modify('People/Ana.md', '---\ncadence: weekly\n---\n');
+		let releaseOther = (): void => {};
+		const heldOther = new Promise<void>((resolve) => (releaseOther = resolve));
+		const other = new PeopleIndex({ app: vault.obsidian, getSettings: () => settings, pause: () => heldOther });
+		other.load();
+		other.start();
+		const stopped = new CalendarExport({ vault: vault.obsidian.vault, index: other, getSettings: () => settings, now: () => new Date(), notify: (m) => notes.push(m) });
+		const refused = stopped.exportNow();
+		other.unload();
+		releaseOther();
+		expect(await refused).toMatchObject({ ok: false, error: 'Kindred is still reading your people; try the export again in a moment.' });
+		expect(await vault.read('Kindred/reconnect.ics')).toBe(before);
 	});
 
 	it('does not rewrite an unchanged calendar', async () => {

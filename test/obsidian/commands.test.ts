@@ -12,6 +12,7 @@ import { CalendarExport } from '../../src/obsidian/calendar-export';
 import { registerCommands } from '../../src/obsidian/commands';
 import { LogModal } from '../../src/obsidian/log-modal';
 import { NewPersonModal } from '../../src/obsidian/new-person-modal';
+import { PeopleIndex } from '../../src/obsidian/people-index';
 import { PersonPicker } from '../../src/obsidian/person-picker';
 import { SnoozeModal } from '../../src/obsidian/snooze-modal';
 import { NoteWriter } from '../../src/obsidian/writer';
@@ -198,6 +199,10 @@ describe('the commands', () => {
 			get: () => undefined,
 			dueList: (today: string, all?: boolean) => dueList([cleo], today, settingsWith(), { all }),
 			roster: { all: () => [cleo] },
+			// The index's own waiting, over this stand-in's fields.
+			whenComplete(): Promise<boolean> {
+				return PeopleIndex.prototype.whenComplete.call(this as unknown as PeopleIndex);
+			},
 		};
 		const actions = new KindredActions({ app: vault.obsidian, index, writer, getSettings: () => settingsWith(), saveSettings: () => Promise.resolve(), now: () => new Date() });
 		const first = actions.showProblems();
@@ -350,6 +355,7 @@ describe('export reconnect calendar', () => {
 	it('writes the calendar and says where and how many events', async () => {
 		const { vault, run, calendar, notes } = await setup({ 'People/Ana.md': ana, 'People/Ben.md': ben });
 		run('export-calendar');
+		await vi.waitFor(() => expect(notes).toHaveLength(1));
 		await calendar.idle();
 		const ics = await vault.read('Kindred/reconnect.ics');
 		expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
