@@ -38,6 +38,8 @@ export class KindredActions {
 	private readonly deps: ActionsDeps;
 	/** A problem list is being got ready: a second click waits for it rather than open another. */
 	private showingProblems = false;
+	/** Who was marked contacted, on which day, from here (see contactedToday). */
+	private readonly marked = new Map<string, LocalDate>();
 
 	constructor(deps: ActionsDeps) {
 		this.deps = deps;
@@ -91,7 +93,7 @@ export class KindredActions {
 		if (!file) return null;
 		const name = this.deps.index.get(path)?.name ?? file.basename;
 		const result = await this.deps.writer.setStatus(file, 'archived');
-		if (result.ok) new Notice(`Archived ${name}. The note and its history are kept.`);
+		if (result.ok) new Notice(result.changed ? `Archived ${name}. The note and its history are kept.` : `${name} is already archived.`);
 		return result;
 	}
 
@@ -111,9 +113,7 @@ export class KindredActions {
 			personName: person.name,
 			settings,
 			today: this.today(),
-			onSubmit: (entry) => {
-				void this.writeLog(file, entry, true);
-			},
+			onSubmit: (entry) => this.writeLog(file, entry, true),
 		}).open();
 	}
 
@@ -149,17 +149,24 @@ export class KindredActions {
 	}
 
 	/** Log today's date with no note, no modal. */
-	contactedToday(path: string): Promise<WriteResult | null> {
+	async contactedToday(path: string): Promise<WriteResult | null> {
 		const file = this.file(path);
-		if (!file) return Promise.resolve(null);
-		const entry: LogEntry = {
-			date: this.today(),
-			linked: this.deps.getSettings().linkDates,
-			channel: null,
-			exchange: null,
-			text: '',
-		};
-		return this.writeLog(file, entry, false);
+		if (!file) return null;
+		const today = this.today();
+		const person = this.deps.index.get(path);
+		const name = person?.name ?? file.basename;
+		// Once a day: a second press (or one after a touchpoint logged today) adds no bare
+		// line. The index hears of a write a moment after it; `marked` covers that moment.
+		if (this.marked.get(path) === today || (person && (person.lastContactField === today || person.log.some((e) => e.date === today)))) {
+			new Notice(`${name} is already marked contacted today.`);
+			return { ok: true, changed: false };
+		}
+		this.marked.set(path, today);
+		const entry: LogEntry = { date: today, linked: this.deps.getSettings().linkDates, channel: null, exchange: null, text: '' };
+		const result = await this.writeLog(file, entry, false);
+		if (result.ok && result.changed) new Notice(`Marked ${name} contacted today.`);
+		else if (!result.ok) this.marked.delete(path);
+		return result;
 	}
 
 	snoozeWith(path: string): void {

@@ -72,6 +72,6 @@ export interface ReviewViewDeps {
 	now(): Date;
 	/** `where`: Keymap.isModEvent's answer (a new tab, split or window), or false for the current tab. */
 	openNote(path: string, where: PaneType | boolean): void;
-	/** Set the person's status to archived: the note and its history stay. */
-	archive(path: string): Promise<unknown>;
+	/** Set the person's status to archived: the note and its history stay. Null when there is no such note. */
+	archive(path: string): Promise<{ ok: boolean } | null>;
 }

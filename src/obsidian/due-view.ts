@@ -28,6 +28,7 @@ import {
 } from './due-rows';
 import { DueWindow } from './due-window';
 import { RefreshableView, type OpenControl } from './refreshable-view';
+import { elementOf } from './dom';
 
 /** 'kindred-due': one constant, defined beside the deps so the plugin need not import the view. */
 export const VIEW_TYPE_DUE = DUE_VIEW_TYPE;
@@ -274,8 +275,8 @@ export class DueView extends RefreshableView<DueViewDeps> {
 	}
 
 	private actionOf(evt: Event): { action: DueAction; el: HTMLElement; path: string | null } | null {
-		const target = evt.target;
-		if (!(target instanceof Element)) return null;
+		const target = elementOf(evt.target);
+		if (target === null) return null;
 		const el = target.closest<HTMLElement>(`[${ACTION_ATTR}]`);
 		if (el === null || !this.contentEl.contains(el)) return null;
 		const action = el.getAttribute(ACTION_ATTR) as DueAction;

@@ -1,22 +1,28 @@
 /**
  * The "log a touchpoint" modal: date (today by default), channel (the last one used),
  * a short note, and whether you gave, received or neither. Enter submits from any
- * field, the note included; Escape cancels (Obsidian's modal scope). It only collects
- * and checks input: the caller writes the note through the writer.
+ * field, the note included; Escape cancels (Obsidian's modal scope). It collects and
+ * checks input and hands the entry to the caller, which writes the note through the
+ * writer; the modal closes once that write succeeded. A refused or failed write leaves it
+ * open with everything typed and the reason shown, so nothing typed is lost.
  */
 import { Modal, Setting } from 'obsidian';
 import type { App } from 'obsidian';
 import { diffDays, isLocalDate } from '../core/dates';
 import type { KindredSettings } from '../core/settings';
 import type { LocalDate, LogEntry } from '../core/types';
+import { isButton } from './dom';
 
 export interface LogModalOptions {
 	personName: string;
 	settings: Pick<KindredSettings, 'channels' | 'lastChannel' | 'linkDates'>;
 	today: LocalDate;
-	/** Called once with the entry after the modal closed; remember the channel there. */
-	onSubmit: (entry: LogEntry) => void;
+	/** Writes the entry (and remembers the channel); the modal closes when it succeeded. */
+	onSubmit: (entry: LogEntry) => Promise<SubmitOutcome>;
 }
+
+/** What became of a submitted entry: the writer's result has this shape. */
+export type SubmitOutcome = { ok: true } | { ok: false; error: string };
 
 /** Null when `value` can date a touchpoint on `today`, else the message to show. */
 export function touchpointDateError(value: string, today: LocalDate): string | null {
@@ -34,7 +40,9 @@ export class LogModal extends Modal {
 	private noteEl: HTMLTextAreaElement | null = null;
 	private exchangeEl: HTMLSelectElement | null = null;
 	private errorEl: HTMLElement | null = null;
-	private done = false;
+	private submitEl: HTMLButtonElement | null = null;
+	/** True from a submit until its write ends: a second Enter does not log twice. */
+	private busy = false;
 
 	constructor(app: App, options: LogModalOptions) {
 		super(app);
@@ -96,22 +104,23 @@ export class LogModal extends Modal {
 
 		const buttons = contentEl.createDiv({ cls: 'modal-button-container' });
 		const submit = buttons.createEl('button', { text: 'Log touchpoint', cls: 'mod-cta' });
-		submit.addEventListener('click', () => this.submit());
+		submit.addEventListener('click', () => void this.submit());
+		this.submitEl = submit;
 		const cancel = buttons.createEl('button', { text: 'Cancel' });
 		cancel.addEventListener('click', () => this.close());
 
 		// Enter submits from every field, the note included; the buttons handle their own.
 		contentEl.addEventListener('keydown', (evt) => {
-			if (evt.key !== 'Enter' || evt.isComposing || evt.target instanceof HTMLButtonElement) return;
+			if (evt.key !== 'Enter' || evt.isComposing || isButton(evt.target)) return;
 			evt.preventDefault();
-			this.submit();
+			void this.submit();
 		});
 		window.setTimeout(() => this.noteEl?.focus(), 0);
 	}
 
-	/** Check the fields; on success close and hand the entry over. */
-	submit(): boolean {
-		if (this.done) return false;
+	/** Check the fields and write the entry; true when it was written and the modal closed. */
+	async submit(): Promise<boolean> {
+		if (this.busy) return false;
 		const date = this.dateEl?.value ?? '';
 		const error = touchpointDateError(date, this.options.today);
 		if (error !== null) {
@@ -128,10 +137,19 @@ export class LogModal extends Modal {
 			// One log line: line breaks would split the entry.
 			text: (this.noteEl?.value ?? '').replace(/\s*[\r\n]+\s*/g, ' ').trim(),
 		};
-		this.done = true;
-		this.close();
-		this.options.onSubmit(entry);
-		return true;
+		this.busy = true;
+		this.errorEl?.setText('');
+		this.submitEl?.setAttr('disabled', true);
+		const outcome = await this.options.onSubmit(entry);
+		if (outcome.ok) {
+			this.close();
+			return true;
+		}
+		// Refused (the note changed meanwhile, say) or not written: keep what was typed.
+		this.busy = false;
+		this.submitEl?.removeAttribute('disabled');
+		this.errorEl?.setText(outcome.error);
+		return false;
 	}
 
 	onClose(): void {

@@ -165,6 +165,8 @@ export class PeopleIndex extends Component implements DueViewIndex {
 	/** The log settings the cached bodies were read with. */
 	private logKey = '';
 	private started = false;
+	/** Between load and unload: a start() that arrives after unload (the plugin turned off while it waited) does nothing. */
+	private live = false;
 	/** The revision listeners were last told of. */
 	private signalled = -1;
 	/** Resolves when the current background pass ends (tests and the benchmark wait on it). */
@@ -191,7 +193,7 @@ export class PeopleIndex extends Component implements DueViewIndex {
 
 	/** Build from the metadata cache, follow its events, then read logs in the background. */
 	start(): void {
-		if (this.started) return;
+		if (this.started || !this.live) return;
 		this.started = true;
 		const { vault, metadataCache } = this.deps.app;
 		this.registerEvent(
@@ -264,8 +266,13 @@ export class PeopleIndex extends Component implements DueViewIndex {
 		return describeSearch(this.deps.getSettings());
 	}
 
+	onload(): void {
+		this.live = true;
+	}
+
 	onunload(): void {
 		// Stops a background pass and a late settings rebuild; events are unregistered by Component.
+		this.live = false;
 		this.generation++;
 		this.started = false;
 		this.listeners.clear();

@@ -18,6 +18,7 @@ import type { KindredSettings } from '../core/settings';
 import { DayClock } from './day-clock';
 import { REVIEW_VIEW_TYPE, type ReviewViewDeps } from './due-view-deps';
 import { RefreshableView, type OpenControl } from './refreshable-view';
+import { elementOf, htmlElementOf } from './dom';
 
 /** A control that opens the note at this path. */
 const OPEN_ATTR = 'data-kindred-open';
@@ -66,6 +67,12 @@ export class ReviewView extends RefreshableView<ReviewViewDeps> {
 	private readonly expanded = new Set<string>();
 	/** Paths with an archive write in flight: their button stays disabled. */
 	private readonly archiving = new Set<string>();
+	/**
+	 * People archived here, with the index revision when the write ended: their button stays
+	 * off until the index has seen the write (the row then leaves), so a second click in
+	 * between does not archive twice.
+	 */
+	private readonly archivedAt = new Map<string, number>();
 
 	getViewType(): string {
 		return REVIEW_VIEW_TYPE;
@@ -205,7 +212,7 @@ export class ReviewView extends RefreshableView<ReviewViewDeps> {
 				text: 'Archiving keeps the note and its history and takes the person out of the due list.',
 			});
 			this.people(weed, 'weed', r.weed, (li, w) => {
-				const busy = this.archiving.has(w.path);
+				const busy = this.archiving.has(w.path) || this.archivedAt.get(w.path) === this.deps.index.revision;
 				li.createEl('button', {
 					cls: 'kindred-review-archive',
 					text: 'Archive',
@@ -260,8 +267,8 @@ export class ReviewView extends RefreshableView<ReviewViewDeps> {
 
 	/** The control under the event carrying `attr`, inside this view. */
 	private target(evt: Event, attr: string): HTMLElement | null {
-		const t = evt.target;
-		if (!(t instanceof Element)) return null;
+		const t = elementOf(evt.target);
+		if (t === null) return null;
 		const el = t.closest<HTMLElement>(`[${attr}]`);
 		return el !== null && this.contentEl.contains(el) ? el : null;
 	}
@@ -294,22 +301,24 @@ export class ReviewView extends RefreshableView<ReviewViewDeps> {
 
 	/** Archive through the deps; the person leaves the list when the index sees the write. */
 	private async archive(path: string, button: HTMLElement): Promise<void> {
-		if (path === '' || this.archiving.has(path)) return;
+		if (path === '' || this.archiving.has(path) || this.archivedAt.get(path) === this.deps.index.revision) return;
 		this.archiving.add(path);
 		button.setAttribute('disabled', 'true');
+		let archived = false;
 		try {
-			await this.deps.archive(path);
+			archived = (await this.deps.archive(path))?.ok === true;
 		} finally {
 			this.archiving.delete(path);
+			if (archived) this.archivedAt.set(path, this.deps.index.revision);
 			// A refused write leaves the person listed: make the button usable again.
-			if (button.isConnected) button.removeAttribute('disabled');
+			else if (button.isConnected) button.removeAttribute('disabled');
 		}
 	}
 
 	/** Which control had focus (its attribute and value), so a redraw can give it back. */
 	private focusedControl(): { attr: string; value: string } | null {
-		const active = this.containerEl.doc.activeElement;
-		if (!(active instanceof HTMLElement) || !this.contentEl.contains(active)) return null;
+		const active = htmlElementOf(this.containerEl.doc.activeElement);
+		if (active === null || !this.contentEl.contains(active)) return null;
 		for (const attr of [OPEN_ATTR, ARCHIVE_ATTR, MORE_ATTR]) {
 			const value = active.getAttribute(attr);
 			if (value !== null) return { attr, value };

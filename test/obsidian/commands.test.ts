@@ -162,6 +162,34 @@ describe('the commands', () => {
 		expect(text).toContain('- 2026-11-01 (call)\n- 2026-10-01 (call) Lisbon.');
 	});
 
+	it('keeps the modal open with everything typed when the write is refused, and says why there', async () => {
+		const { vault, writer, run } = await setup({ 'People/Ana.md': ana });
+		const modals = captureModals();
+		const notices = captureNotices();
+		await activate(vault, 'People/Ana.md');
+		run('log-touchpoint-active');
+		const el = modals[0].contentEl;
+		const note = byLabel<HTMLInputElement>(el, 'Note');
+		note.value = 'A long talk about Lisbon.';
+		// The note breaks while the modal is open (sync, another editor).
+		const broken = ana.replace('last_contact: 2026-10-01', 'last_contact: [2026-10-01');
+		await vault.modify('People/Ana.md', broken);
+		pressEnter(note);
+		await writer.idle();
+		await vi.waitFor(() => expect(el.querySelector('[role="alert"]')?.textContent).toMatch(/^People\/Ana\.md: cannot log: /));
+		expect(await vault.read('People/Ana.md')).toBe(broken);
+		expect(el.contains(note)).toBe(true);
+		expect(note.value).toBe('A long talk about Lisbon.');
+		expect(byLabel<HTMLButtonElement>(el, 'Log touchpoint').disabled).toBe(false);
+		expect(notices).toHaveLength(1);
+		// Fixed, the same modal logs what was typed, then closes.
+		await vault.modify('People/Ana.md', ana);
+		byLabel<HTMLButtonElement>(el, 'Log touchpoint').click();
+		await writer.idle();
+		await vi.waitFor(() => expect(el.contains(note)).toBe(false));
+		expect(await vault.read('People/Ana.md')).toContain('- 2026-11-23 (call) A long talk about Lisbon.\n');
+	});
+
 	it('lists everyone whose note has a problem, due or up to date, by name, and opens the one chosen', async () => {
 		const { vault, run, index } = await setup({
 			'People/Ana.md': ana, // overdue, no problem
@@ -258,16 +286,22 @@ describe('the commands', () => {
 		);
 	});
 
-	it('marks the active person contacted today without a modal', async () => {
+	it('marks the active person contacted today without a modal, once a day, and says so', async () => {
 		const { vault, writer, run } = await setup({ 'People/Ana.md': ana });
 		const modals = captureModals();
+		const notices = captureNotices();
 		await activate(vault, 'People/Ana.md');
+		run('mark-contacted-today');
+		// Pressed again at once, before the index has heard of the write: no second line.
+		run('mark-contacted-today');
+		await writer.idle();
+		await vi.waitFor(() => expect(notices).toHaveLength(2));
 		run('mark-contacted-today');
 		await writer.idle();
 		expect(modals).toHaveLength(0);
-		expect(await vault.read('People/Ana.md')).toBe(
-			ana.replace('last_contact: 2026-10-01', 'last_contact: 2026-11-23').replace('## Interactions\n', '## Interactions\n- 2026-11-23\n'),
-		);
+		const marked = ana.replace('last_contact: 2026-10-01', 'last_contact: 2026-11-23').replace('## Interactions\n', '## Interactions\n- 2026-11-23\n');
+		expect(await vault.read('People/Ana.md')).toBe(marked);
+		expect(notices).toEqual(['Ana is already marked contacted today.', 'Marked Ana contacted today.', 'Ana is already marked contacted today.']);
 	});
 
 	it.each([
@@ -315,7 +349,7 @@ energy: drains
 `;
 
 	it('writes status: archived and nothing else, then is no longer offered for that note', async () => {
-		const { vault, writer, run, commands, index } = await setup({ 'People/Cleo.md': cleo, 'People/Ana.md': ana });
+		const { vault, writer, run, commands, index, actions } = await setup({ 'People/Cleo.md': cleo, 'People/Ana.md': ana });
 		const notices = captureNotices();
 		await activate(vault, 'People/Cleo.md');
 		expect(commands.get('archive-active')?.checkCallback?.(true)).toBe(true);
@@ -328,6 +362,12 @@ energy: drains
 		expect(commands.get('archive-active')?.checkCallback?.(true)).toBe(false);
 		await activate(vault, 'People/Ana.md');
 		expect(commands.get('archive-active')?.checkCallback?.(true)).toBe(true);
+		// Asked again (a second click that beat the index): nothing written, and not "Archived".
+		const before = await vault.read('People/Cleo.md');
+		const again = await actions.archive('People/Cleo.md');
+		expect(again).toEqual({ ok: true, changed: false });
+		expect(await vault.read('People/Cleo.md')).toBe(before);
+		expect(notices.at(-1)).toBe('Cleo is already archived.');
 	});
 
 	it('adds the status key when the note has none, leaving the rest byte for byte', async () => {

@@ -127,6 +127,19 @@ describe('onload', () => {
 		expect(plugin.index?.peopleCount).toBe(1);
 	});
 
+	it('starts no index when turned off while it waited for the layout (a quick disable)', async () => {
+		const { vault, plugin } = await load({ 'People/Ana.md': '---\ntrust: 3\n---\n' }, null, false);
+		vault.app.workspace.setLayoutReady__();
+		// Unloaded before the start, which waits for the templates setting to be read.
+		plugin.unload();
+		await flush();
+		await flush();
+		expect(plugin.index?.ready).toBe(false);
+		await vault.create('People/Ben.md', '---\ntrust: 3\n---\n');
+		await flush();
+		expect(plugin.index?.peopleCount).toBe(0);
+	});
+
 	it('keeps people in the templates folder out', async () => {
 		const { vault, plugin } = await load(
 			{

@@ -80,7 +80,7 @@ interface Mounted {
 	view: ReviewView;
 	root: HTMLElement;
 	openNote: ReturnType<typeof vi.fn<(path: string, where: PaneType | boolean) => void>>;
-	archive: ReturnType<typeof vi.fn<(path: string) => Promise<unknown>>>;
+	archive: ReturnType<typeof vi.fn<(path: string) => Promise<{ ok: boolean } | null>>>;
 	setShown: (shown: boolean) => void;
 }
 
@@ -93,7 +93,7 @@ async function mount(
 ): Promise<Mounted> {
 	const leaf = WorkspaceLeaf.create2__(app);
 	const openNote = vi.fn<(path: string, where: PaneType | boolean) => void>();
-	const archive = vi.fn<(path: string) => Promise<unknown>>(() => Promise.resolve());
+	const archive = vi.fn<(path: string) => Promise<{ ok: boolean } | null>>(() => Promise.resolve({ ok: false }));
 	const deps: ReviewViewDeps = {
 		index,
 		getSettings: () => settings,
@@ -287,19 +287,27 @@ describe('the review view', () => {
 	it('asks to archive a weed candidate, the button disabled until the write settles', async () => {
 		const index = new FakeIndex();
 		index.put(...network());
-		let settle = (): void => undefined;
+		let settle = (_: { ok: boolean }): void => undefined;
 		const { root, archive } = await mount(index);
-		archive.mockImplementation(() => new Promise<void>((resolve) => (settle = resolve)));
+		archive.mockImplementation(() => new Promise<{ ok: boolean }>((resolve) => (settle = resolve)));
 		const btn = button(root, 'Archive Dan Drain');
 		btn.click();
 		btn.click();
 		expect(archive).toHaveBeenCalledTimes(1);
 		expect(archive).toHaveBeenCalledWith('People/Dan Drain.md');
 		expect(btn.hasAttribute('disabled')).toBe(true);
-		settle();
+		settle({ ok: false });
 		await flush();
-		// The fake write changed nothing, so the person is still listed and can be tried again.
+		// Refused: the person is still listed and can be tried again.
 		expect(btn.hasAttribute('disabled')).toBe(false);
+		// Written: the button stays off until the index has seen the write, so a click in
+		// between does not archive twice.
+		btn.click();
+		settle({ ok: true });
+		await flush();
+		expect(btn.hasAttribute('disabled')).toBe(true);
+		btn.click();
+		expect(archive).toHaveBeenCalledTimes(2);
 	});
 
 	it('cuts long lists, and shows them all on request', async () => {
