@@ -138,9 +138,12 @@ function place(person: Person, ctx: DayContext): ScheduledPerson {
 	}
 
 	let status: DueStatus;
-	if (invalid) status = 'invalid';
-	else if (person.status === 'archived') status = 'archived';
+	// Archived and paused people stay out of the due list even with a value that cannot be
+	// read (they were set aside on purpose); the problem is still reported (`due --all`, the
+	// pane's problem count, the command line's warnings), never dropped.
+	if (person.status === 'archived') status = 'archived';
 	else if (person.status === 'paused') status = 'paused';
+	else if (invalid) status = 'invalid';
 	else if (cadence === null) status = 'untracked';
 	else if (person.snoozeUntil !== null && person.snoozeUntil > today) status = 'snoozed';
 	else if (daysOverdue === null) status = 'never';

@@ -61,7 +61,9 @@ describe('schedulePerson: every status in DESIGN.md', () => {
 		['target never contacted', b().status('target').trust(2), 'never', null, null],
 		['invalid cadence', b().cadence('sometimes').lastContact('2026-11-02'), 'invalid', null, null],
 		['invalid status wins over everything', b().status('gone').cadence('weekly').lastContact('2026-11-02'), 'invalid', null, null],
-		['invalid beats archived', b().status('archived').lastContact('soon').trust(3), 'invalid', null, null],
+		// Set aside on purpose: kept out of the due list, the problem still reported (below).
+		['archived beats an unreadable value', b().status('archived').lastContact('soon').trust(3), 'archived', null, null],
+		['paused beats an unreadable value', b().status('paused').cadence('sometimes'), 'paused', null, null],
 		['invalid snooze', b().trust(3).lastContact('2026-11-02').snoozeUntil('2026-02-30'), 'invalid', null, null],
 		['trust that sets the cadence is bad', b().trust('high').lastContact('2026-11-02'), 'invalid', null, null],
 	])('%s', (_label, builder, status, due, daysOverdue) => {
@@ -69,6 +71,8 @@ describe('schedulePerson: every status in DESIGN.md', () => {
 		expect(sp.status).toBe(status);
 		expect(sp.due).toBe(due);
 		expect(sp.daysOverdue).toBe(daysOverdue);
+		// An unreadable value is always among the problems, listed or not.
+		if (sp.person.invalid) expect(sp.problems.length).toBeGreaterThan(0);
 	});
 
 	it('the soon window is a setting', () => {
