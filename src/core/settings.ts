@@ -131,6 +131,17 @@ function stringList(v: unknown): string[] | null {
 	return null;
 }
 
+/**
+ * The key setting that names the marker property too, or null. Kindred reads that key as
+ * its own field and may write it (status, last contact): archiving would write over
+ * `type: person` and the note would stop being a person.
+ */
+export function markerClash(markerKey: string, keys: KeyNames): keyof KeyNames | null {
+	const m = markerKey.trim();
+	if (m === '') return null;
+	return (Object.keys(keys) as (keyof KeyNames)[]).find((k) => keys[k] === m) ?? null;
+}
+
 /** Settings of schema 0 that are read into today's names. */
 const LEGACY_KEYS: ReadonlySet<string> = new Set(['peopleFolder', 'dateLinks']);
 
@@ -254,6 +265,20 @@ export function migrateSettings(raw: unknown): MigrationResult {
 		settings.keys = { ...DEFAULT_SETTINGS.keys };
 		warnings.push(`Settings ${clash}: logging would write one over the other, so the default key names are used.`);
 	}
+	const markedBy = markerClash(settings.markerKey, settings.keys);
+	if (markedBy !== null) {
+		const marker = settings.markerKey;
+		// The default key names keep the marker, unless the marker is one of them.
+		if (markerClash(marker, DEFAULT_SETTINGS.keys) === null) {
+			settings.keys = { ...DEFAULT_SETTINGS.keys };
+			warnings.push(`Settings "markerKey" and "keys.${markedBy}" both name "${marker}": Kindred would write over the marker, so the default key names are used.`);
+		} else {
+			settings.markerKey = '';
+			warnings.push(`Setting "markerKey" names "${marker}", a property Kindred reads and writes itself; the marker is not used (people are found by folder and tag).`);
+		}
+	}
+	// Remembered from the last log, not typed here: a channel no log line can hold is forgotten.
+	if (!isWritableChannel(settings.lastChannel)) settings.lastChannel = '';
 	if (data.cadenceByTrust !== undefined) {
 		if (isRecord(data.cadenceByTrust)) {
 			for (const t of ['1', '2', '3', '4', '5'] as const) {

@@ -12,7 +12,7 @@ import type { App, Plugin } from 'obsidian';
 import { parseCadence } from '../core/cadence';
 import { isWritableKey } from '../core/frontmatter-edit';
 import { isWritableChannel } from '../core/logline';
-import type { KeyNames, KindredSettings } from '../core/settings';
+import { markerClash, type KeyNames, type KindredSettings } from '../core/settings';
 import { calendarPathProblem } from './calendar-export';
 
 export interface SettingsTabDeps {
@@ -69,8 +69,9 @@ export function cadenceError(value: string): string | null {
 
 export function wholeNumberError(min: number, max: number): Check {
 	return (value) => {
-		const n = Number(value.trim());
-		return value.trim() !== '' && Number.isInteger(n) && n >= min && n <= max ? null : `Enter a whole number from ${min} to ${max}.`;
+		// Plain digits only, as the saved settings are read: Number() would take "1e2" or "0x10".
+		const n = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
+		return Number.isInteger(n) && n >= min && n <= max ? null : `Enter a whole number from ${min} to ${max}.`;
 	};
 }
 
@@ -87,13 +88,23 @@ export function icsPathError(value: string): string | null {
 }
 
 /** A property name Kindred can read and write, used by no other of its settings. */
-function keyNameError(key: keyof KeyNames, keys: () => KeyNames): Check {
+function keyNameError(key: keyof KeyNames, settings: () => KindredSettings): Check {
 	return (value) => {
 		const v = value.trim();
 		if (v === '') return 'This cannot be empty.';
 		if (!isWritableKey(v)) return 'Use letters, numbers, spaces, "_", "-", "." or "/", starting with a letter or number.';
-		const other = (Object.keys(KEY_LABELS) as (keyof KeyNames)[]).find((k) => k !== key && keys()[k] === v);
-		return other === undefined ? null : `"${v}" is already the ${KEY_LABELS[other].toLowerCase()} property.`;
+		const keys = settings().keys;
+		const other = (Object.keys(KEY_LABELS) as (keyof KeyNames)[]).find((k) => k !== key && keys[k] === v);
+		if (other !== undefined) return `"${v}" is already the ${KEY_LABELS[other].toLowerCase()} property.`;
+		return v === settings().markerKey.trim() ? `"${v}" is the marker property; Kindred would write over it.` : null;
+	};
+}
+
+/** The marker property: none of the properties Kindred reads and writes itself. */
+function markerKeyError(settings: () => KindredSettings): Check {
+	return (value) => {
+		const k = markerClash(value, settings().keys);
+		return k === null ? null : `"${value.trim()}" is already the ${KEY_LABELS[k].toLowerCase()} property; Kindred would write over the marker.`;
 	};
 }
 
@@ -148,7 +159,7 @@ export class KindredSettingTab extends PluginSettingTab {
 					text('Person tag', 'Notes with this tag (nested tags such as person/work too) are people. Leave empty to turn off.',
 						() => s().personTag, (v) => { s().personTag = v.trim().replace(/^#/, ''); }),
 					text('Marker property', 'Notes with this property are people, e.g. "type". Leave empty to turn off.',
-						() => s().markerKey, (v) => { s().markerKey = v.trim(); }),
+						() => s().markerKey, (v) => { s().markerKey = v.trim(); }, markerKeyError(s)),
 					text('Marker value', 'The value the marker property must have, e.g. "person". Empty means any value.',
 						() => s().markerValue, (v) => { s().markerValue = v.trim(); }),
 				],
@@ -158,7 +169,7 @@ export class KindredSettingTab extends PluginSettingTab {
 				heading: 'Property names',
 				desc: 'Match the names your notes already use, e.g. "frequency" for the cadence.',
 				items: (Object.keys(KEY_LABELS) as (keyof KeyNames)[]).map((key) =>
-					text(`${KEY_LABELS[key]} property`, '', () => s().keys[key], (v) => { s().keys[key] = v.trim(); }, keyNameError(key, () => s().keys))),
+					text(`${KEY_LABELS[key]} property`, '', () => s().keys[key], (v) => { s().keys[key] = v.trim(); }, keyNameError(key, s))),
 			},
 			{
 				type: 'group',

@@ -123,6 +123,8 @@ describe('migrateSettings', () => {
 		// A log would write the date over the trust: every key name goes back to its default.
 		['two settings naming one key', { keys: { lastContact: 'trust', cadence: 'frequency' } }, 'Settings "keys.trust" and "keys.lastContact" both name "trust": logging would write one over the other, so the default key names are used.'],
 		['a custom name that is another default', { keys: { snoozeUntil: 'status' } }, 'Settings "keys.status" and "keys.snoozeUntil" both name "status": logging would write one over the other, so the default key names are used.'],
+		// Archiving would write over `type: person`: the key names go back to their defaults.
+		['a key setting naming the marker', { keys: { status: 'type' } }, 'Settings "markerKey" and "keys.status" both name "type": Kindred would write over the marker, so the default key names are used.'],
 		['cadences as text', { cadenceByTrust: 'weekly' }, 'Setting "cadenceByTrust" must be an object; using the defaults.'],
 		['an unreadable default cadence', { cadenceByTrust: { '3': 'sometimes' } }, 'Setting "cadenceByTrust.3" must be a cadence ("sometimes" is not a cadence (try monthly, every 3 weeks, 6w or 90d)); using "every 3 months".'],
 		['a default cadence of the wrong type', { cadenceByTrust: { '3': true } }, 'Setting "cadenceByTrust.3" must be a cadence; using "every 3 months".'],
@@ -130,6 +132,18 @@ describe('migrateSettings', () => {
 		const { settings, warnings } = migrateSettings(raw);
 		expect(warnings).toEqual([warning]);
 		expect(settings).toEqual(defaultSettings());
+	});
+
+	it('turns the marker off when it names a property Kindred reads and writes by default, and says so', () => {
+		const { settings, warnings } = migrateSettings({ markerKey: 'status', markerValue: 'person' });
+		expect(settings.markerKey).toBe('');
+		expect(settings.keys).toEqual(defaultSettings().keys);
+		expect(warnings).toEqual(['Setting "markerKey" names "status", a property Kindred reads and writes itself; the marker is not used (people are found by folder and tag).']);
+	});
+
+	it('forgets a remembered channel no log line could hold, in silence (it was never typed as a setting)', () => {
+		expect(migrateSettings({ lastChannel: 'call (work)' })).toMatchObject({ settings: { lastChannel: '' }, warnings: [] });
+		expect(migrateSettings({ lastChannel: 'video' }).settings.lastChannel).toBe('video');
 	});
 
 	it('says so when a people folder is the whole vault, and leaves it out', () => {

@@ -233,8 +233,25 @@ describe('the settings tab', () => {
 		type(byLabel<HTMLInputElement>(el, 'Last contact property'), 'seen: last');
 		expect(el.textContent).toContain('Use letters, numbers, spaces, "_", "-", "." or "/", starting with a letter or number.');
 		expect(data.value).toBeNull();
+		// The marker property ("type"): Kindred would write over it, either way round.
+		type(byLabel<HTMLInputElement>(el, 'Status property'), 'type');
+		expect(el.textContent).toContain('"type" is the marker property; Kindred would write over it.');
+		type(byLabel<HTMLInputElement>(el, 'Marker property'), 'status');
+		expect(el.textContent).toContain('"status" is already the status property; Kindred would write over the marker.');
+		expect(data.value).toBeNull();
 		type(byLabel<HTMLInputElement>(el, 'Last contact property'), 'seen');
 		await vi.waitFor(() => expect((data.value as { keys: { lastContact: string } } | null)?.keys.lastContact).toBe('seen'));
+	});
+
+	it('takes whole numbers in plain digits only, as the saved settings are read', async () => {
+		const { el, type, data } = await openSettingsTab();
+		for (const typed of ['1e2', '0x10', '12.0', ' ']) {
+			type(byLabel<HTMLInputElement>(el, 'Inner circle target'), typed);
+			expect(el.textContent).toContain('Enter a whole number from 1 to 1000.');
+		}
+		expect(data.value).toBeNull();
+		type(byLabel<HTMLInputElement>(el, 'Inner circle target'), '15');
+		await vi.waitFor(() => expect((data.value as { innerCircleTarget: number } | null)?.innerCircleTarget).toBe(15));
 	});
 
 	it('refuses a channel with parentheses (the log line puts the channel in them) and keeps one of each', async () => {
