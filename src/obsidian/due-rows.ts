@@ -94,9 +94,20 @@ export interface DueModel {
 	matched: number;
 }
 
-/** Lower-case, trimmed, whitespace-separated terms; empty means "no filter". */
+/**
+ * Text as the filter compares it: lower case, without accents ("José" and a decomposed
+ * "José" from a macOS file name both read "jose"), so typing without accents finds a
+ * name written with them. Text that is plain ASCII is only lower-cased.
+ */
+export function foldForFilter(text: string): string {
+	const lower = text.toLowerCase();
+	// eslint-disable-next-line no-control-regex -- a range of code points, not control characters in text
+	return /^[\u0000-\u007f]*$/.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}+/gu, '');
+}
+
+/** Folded, whitespace-separated terms; empty means "no filter". */
 export function queryTerms(query: string): string[] {
-	return query.toLowerCase().split(/\s+/).filter((t) => t !== '');
+	return foldForFilter(query).split(/\s+/).filter((t) => t !== '');
 }
 
 // Person objects are replaced (never mutated) when a note changes, so a WeakMap keyed on
@@ -111,13 +122,13 @@ function haystack(sp: ScheduledPerson): string {
 		let text = p.name;
 		for (const alias of p.aliases) text += `\n${alias}`;
 		for (const circle of p.circles) text += `\n${circle}`;
-		h = text.toLowerCase();
+		h = foldForFilter(text);
 		haystacks.set(p, h);
 	}
 	return h;
 }
 
-/** Every term found in the person's name, an alias or a circle (case-insensitive). */
+/** Every term found in the person's name, an alias or a circle (ignoring case and accents). */
 export function matchesTerms(sp: ScheduledPerson, terms: readonly string[]): boolean {
 	if (terms.length === 0) return true;
 	const h = haystack(sp);

@@ -347,6 +347,19 @@ describe('row words', () => {
 		expect(queryTerms('  Ana   RUIZ ')).toEqual(['ana', 'ruiz']);
 		expect(matchesTerms(people()[0], [])).toBe(true);
 	});
+
+	it('ignores accents both ways, in composed and decomposed names (macOS file names)', () => {
+		const sp = (name: string, circles: string[] = []): ScheduledPerson =>
+			({ person: new PersonBuilder(`People/${name}.md`).trust(3).circles(circles).build() }) as unknown as ScheduledPerson;
+		const composed = sp('José Núñez', ['Café']);
+		const decomposed = sp('Jose\u0301 Nu\u0301n\u0303ez');
+		for (const q of ['jose nunez', 'JOSÉ', 'núñez', 'Jose\u0301']) {
+			expect(matchesTerms(composed, queryTerms(q))).toBe(true);
+			expect(matchesTerms(decomposed, queryTerms(q))).toBe(true);
+		}
+		expect(matchesTerms(composed, queryTerms('cafe'))).toBe(true);
+		expect(matchesTerms(composed, queryTerms('josef'))).toBe(false);
+	});
 });
 
 describe('replacementIndex: where focus goes when its row left the list', () => {
