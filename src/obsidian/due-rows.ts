@@ -65,6 +65,17 @@ export class DueItems {
 		throw new RangeError(`no item ${index} in a list of ${this.length}`);
 	}
 
+	/** The position of `path`'s row, or -1 when it is not shown (filtered out, folded away, not listed). */
+	indexOfPath(path: string): number {
+		let base = 0;
+		for (const s of this.sections) {
+			const shown = shownRows(s);
+			for (let k = 0; k < shown; k++) if (s.rows[s.from + k].person.path === path) return base + 1 + k;
+			base += 1 + shown;
+		}
+		return -1;
+	}
+
 	/** What the item at `index` is, without making it. */
 	kindAt(index: number): DueItem['kind'] {
 		let base = 0;

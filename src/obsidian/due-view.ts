@@ -57,6 +57,8 @@ interface FocusSpot {
 	action: DueAction;
 	/** The item's position in the list (headers and rows counted). */
 	index: number;
+	/** The row's person; null on a section header. */
+	path: string | null;
 }
 
 export class DueView extends RefreshableView<DueViewDeps> {
@@ -329,7 +331,8 @@ export class DueView extends RefreshableView<DueViewDeps> {
 		const key = controlKey(active);
 		const index = list.indexOf(active);
 		if (key === null || index < 0) return null;
-		return { key, action: active.getAttribute(ACTION_ATTR) as DueAction, index };
+		const path = active.closest('[data-path]')?.getAttribute('data-path') ?? null;
+		return { key, action: active.getAttribute(ACTION_ATTR) as DueAction, index, path };
 	}
 
 	private refocus(spot: FocusSpot, items: DueItems): void {
@@ -340,6 +343,14 @@ export class DueView extends RefreshableView<DueViewDeps> {
 				el.focus({ preventScroll: true });
 				return;
 			}
+		}
+		// Still listed, moved past the drawn rows (its last contact changed): follow that
+		// person, so Enter acts on them and not on whoever took their place.
+		const moved = spot.path === null ? -1 : items.indexOfPath(spot.path);
+		const follow = moved < 0 ? null : list.elementAt(moved)?.querySelector<HTMLElement>(`[${ACTION_ATTR}="${spot.action}"]`);
+		if (follow) {
+			follow.focus();
+			return;
 		}
 		// Gone from the list (logged, snoozed, section emptied): the same action on the
 		// item now in its place, so the next Tab carries on from there.

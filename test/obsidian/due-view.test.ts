@@ -4,6 +4,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App, WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
 import type { PaneType } from 'obsidian';
+import { addDaysLocal } from '../../src/core/dates';
 import { Roster } from '../../src/core/roster';
 import { defaultSettings, type KindredSettings } from '../../src/core/settings';
 import type { LocalDate, Person, ScheduledPerson } from '../../src/core/types';
@@ -495,6 +496,19 @@ describe('DueView: redraws', () => {
 		frame();
 		expect(focusedRow()).toBe('People/Dee Lin.md');
 		expect(document.activeElement?.getAttribute('data-kindred-action')).toBe('snooze');
+	});
+
+	it('follows a person who moved past the drawn rows, so Enter acts on them', async () => {
+		const index = new FakeIndex(settings);
+		// 300 overdue, the most overdue first.
+		index.put(...Array.from({ length: 300 }, (_, i) => b(`P${String(i).padStart(3, '0')}`).cadence('weekly').lastContact(addDaysLocal('2025-01-01', i)).build()));
+		const { root } = await mount(index);
+		logButton(root, 'P000').focus();
+		// P000 becomes the least overdue: the last row, far below the drawn ones.
+		index.put(b('P000').cadence('weekly').lastContact('2026-11-15').build());
+		frame();
+		expect(focusedRow()).toBe('People/P000.md');
+		expect(document.activeElement?.getAttribute('data-kindred-action')).toBe('log');
 	});
 
 	it('focuses the nearest row when the last row leaves', async () => {
