@@ -425,9 +425,11 @@ export function readPerson(
 
 	let introducedBy: string | null = null;
 	if (links && !isBlank(rawIntro)) {
-		const nested = nestedLink(rawIntro);
+		// Obsidian writes a property typed as a list as one, even with one item in it.
+		const intro: unknown = Array.isArray(rawIntro) && rawIntro.length === 1 && typeof rawIntro[0] === 'string' ? rawIntro[0] : rawIntro;
+		const nested = nestedLink(intro);
 		if (nested !== null) introducedBy = nested;
-		else if (typeof rawIntro === 'string') introducedBy = linkTarget(rawIntro) ?? rawIntro.trim();
+		else if (typeof intro === 'string') introducedBy = linkTarget(intro) ?? intro.trim();
 		else problems = withProblem(problems, keys.introducedBy, rawIntro, 'must be a link like "[[Name]]"');
 	}
 
