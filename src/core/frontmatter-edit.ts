@@ -153,6 +153,11 @@ function valueSlot(line: string, colon: number, key: string): ValueSlot {
 	return { ok: true, start: i, end, style, link: inner.startsWith('[[') };
 }
 
+/** `value` as a YAML scalar: plain when YAML reads it back as that text, else double-quoted. */
+export function yamlScalar(value: string): string {
+	return formatValue(value, 'plain');
+}
+
 function formatValue(value: string, style: ValueStyle | 'empty'): string {
 	if (style === 'single') return quoteSingle(value);
 	if (style === 'double') return quoteDouble(value);

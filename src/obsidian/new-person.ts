@@ -2,15 +2,19 @@
  * Creating a person note: checking the name, choosing where it goes and what it holds.
  *
  * The note goes in the first people folder. With a template note set (settings
- * `templatePath`), its text is copied, with `{{title}}` and `{{date}}` filled in as
- * Obsidian's Templates plugin would. Without one, the note gets `trust: 3` (so it follows
+ * `templatePath`), its text is copied, with `{{title}}`, `{{date}}` and `{{time}}` filled
+ * in as Obsidian's Templates plugin would (its default formats); a template asking for a
+ * format of its own (`{{date:YYYY}}`) is refused with a reason rather than left half
+ * filled, which would break its frontmatter. Without one, the note gets `trust: 3` (so it follows
  * the trust-3 cadence and shows as "never contacted" until the first touchpoint) and an
  * empty log heading; `last_contact` is left out until a touchpoint writes it. When no
  * people folder is set, the person tag or marker goes in the frontmatter so the note
- * still counts as a person. An existing note is never overwritten.
+ * still counts as a person. An existing note is never overwritten, nor is a second note
+ * made for a name that differs from one only in case (one file on most disks).
  */
-import { normalizePath } from 'obsidian';
-import type { TFile, Vault } from 'obsidian';
+import { normalizePath, TFile, TFolder } from 'obsidian';
+import type { Vault } from 'obsidian';
+import { yamlScalar } from '../core/frontmatter-edit';
 import type { KindredSettings } from '../core/settings';
 import type { LocalDate } from '../core/types';
 
@@ -34,17 +38,28 @@ export function personNotePath(name: string, settings: Pick<KindredSettings, 'pe
 	return normalizePath(folder === '' ? `${name.trim()}.md` : `${folder}/${name.trim()}.md`);
 }
 
-/** The new note's text: the template's, filled in, or a minimal person note. */
-export function personNoteText(name: string, settings: KindredSettings, today: LocalDate, template: string | null): string {
+/** Why a template cannot be filled in, or null: a date or time in a format of its own. */
+export function templateError(template: string): string | null {
+	const own = /\{\{\s*(date|time)\s*:[^}]*\}\}/i.exec(template);
+	return own === null ? null : `it asks for ${own[0]}, a format Kindred cannot fill in; use {{${own[1].toLowerCase()}}} instead`;
+}
+
+/** The new note's text: the template's, filled in, or a minimal person note. `time` is HH:mm. */
+export function personNoteText(name: string, settings: KindredSettings, today: LocalDate, template: string | null, time = '00:00'): string {
 	if (template !== null) {
-		return template.replace(/\{\{\s*title\s*\}\}/gi, name.trim()).replace(/\{\{\s*date\s*\}\}/gi, today);
+		// Replacers as functions: a `$` in a name ("Ke$ha") is text, not a replacement pattern.
+		return template
+			.replace(/\{\{\s*title\s*\}\}/gi, () => name.trim())
+			.replace(/\{\{\s*date\s*\}\}/gi, () => today)
+			.replace(/\{\{\s*time\s*\}\}/gi, () => time);
 	}
 	const lines = ['---'];
 	if (!settings.peopleFolders.some((f) => f.trim() !== '')) {
-		if (settings.markerKey.trim() !== '' && settings.markerValue.trim() !== '') {
-			lines.push(`${settings.markerKey}: ${settings.markerValue}`);
+		// The marker makes it a person; "any value" (none set) is written as "person".
+		if (settings.markerKey.trim() !== '') {
+			lines.push(`${settings.markerKey.trim()}: ${yamlScalar(settings.markerValue.trim() || 'person')}`);
 		} else if (settings.personTag.trim() !== '') {
-			lines.push(`tags: [${settings.personTag.replace(/^#/, '')}]`);
+			lines.push(`tags: [${yamlScalar(settings.personTag.replace(/^#/, '').trim())}]`);
 		}
 	}
 	lines.push(`${settings.keys.trust}: 3`, '---', '', settings.logHeading, '');
@@ -55,6 +70,20 @@ export interface NewPersonDeps {
 	vault: Pick<Vault, 'getAbstractFileByPath' | 'getFileByPath' | 'createFolder' | 'create' | 'cachedRead'>;
 	getSettings: () => KindredSettings;
 	today: () => LocalDate;
+	/** The time now as HH:mm, for a template's {{time}}. */
+	time?: () => string;
+}
+
+/** A file in the same folder whose name differs from `path`'s only in case, or null. */
+function caselessTwin(vault: NewPersonDeps['vault'], path: string): TFile | TFolder | null {
+	const slash = path.lastIndexOf('/');
+	const folder = vault.getAbstractFileByPath(slash > 0 ? path.slice(0, slash) : '/');
+	if (!(folder instanceof TFolder)) return null;
+	const lower = path.toLowerCase();
+	for (const child of folder.children) {
+		if (child.path.toLowerCase() === lower && (child instanceof TFile || child instanceof TFolder)) return child;
+	}
+	return null;
 }
 
 export type NewPersonResult =
@@ -67,10 +96,9 @@ export async function createPersonNote(deps: NewPersonDeps, name: string): Promi
 	if (error !== null) return { ok: false, error };
 	const settings = deps.getSettings();
 	const path = personNotePath(name, settings);
-	const existing = deps.vault.getAbstractFileByPath(path);
+	const existing = deps.vault.getAbstractFileByPath(path) ?? caselessTwin(deps.vault, path);
 	if (existing) {
-		const file = deps.vault.getFileByPath(path);
-		return file ? { ok: true, file, created: false } : { ok: false, error: `${path} exists and is not a note.` };
+		return existing instanceof TFile ? { ok: true, file: existing, created: false } : { ok: false, error: `${existing.path} exists and is not a note.` };
 	}
 	let template: string | null = null;
 	if (settings.templatePath.trim() !== '') {
@@ -78,13 +106,15 @@ export async function createPersonNote(deps: NewPersonDeps, name: string): Promi
 		const file = deps.vault.getFileByPath(templatePath) ?? deps.vault.getFileByPath(`${templatePath}.md`);
 		if (!file) return { ok: false, error: `The template for new people, ${templatePath}, was not found.` };
 		template = await deps.vault.cachedRead(file);
+		const why = templateError(template);
+		if (why !== null) return { ok: false, error: `The template for new people, ${file.path}, cannot be used: ${why}.` };
 	}
 	try {
 		const slash = path.lastIndexOf('/');
 		if (slash > 0 && !deps.vault.getAbstractFileByPath(path.slice(0, slash))) {
 			await deps.vault.createFolder(path.slice(0, slash));
 		}
-		const file = await deps.vault.create(path, personNoteText(name, settings, deps.today(), template));
+		const file = await deps.vault.create(path, personNoteText(name, settings, deps.today(), template, deps.time?.()));
 		return { ok: true, file, created: true };
 	} catch (e) {
 		return { ok: false, error: `Could not create ${path}: ${e instanceof Error ? e.message : String(e)}` };

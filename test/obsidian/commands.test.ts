@@ -439,6 +439,46 @@ describe('new person', () => {
 		expect(index.isPerson('Cleo.md')).toBe(true);
 	});
 
+	it('fills a name with $ in it as text, and {{time}}; refuses a template with a format of its own', async () => {
+		const template = '---\ntype: person\n---\n# {{title}}\nAdded {{date}} {{time}}\n';
+		const { vault } = await create({ templatePath: 'Templates/Person' }, { 'Templates/Person.md': template }, "Ke$$ha $& $'x");
+		await vi.waitFor(() => expect(vault.app.workspace.getActiveFile()?.path).toBe("People/Ke$$ha $& $'x.md"));
+		expect(await vault.read("People/Ke$$ha $& $'x.md")).toMatch(/^---\ntype: person\n---\n# Ke\$\$ha \$& \$'x\nAdded 2026-11-23 \d\d:\d\d\n$/);
+
+		const dated = '---\ncreated: {{date:YYYY-MM-DD}}\n---\n';
+		const other = await create({ templatePath: 'Templates/Dated.md' }, { 'Templates/Dated.md': dated }, 'Ben');
+		await vi.waitFor(() => expect(other.notices).toHaveLength(1));
+		expect(other.notices[0]).toBe(
+			'The template for new people, Templates/Dated.md, cannot be used: it asks for {{date:YYYY-MM-DD}}, a format Kindred cannot fill in; use {{date}} instead.',
+		);
+		expect(other.vault.app.vault.getFileByPath('People/Ben.md')).toBeNull();
+	});
+
+	it.each([
+		['any value of the marker', { peopleFolders: [], markerValue: '' }, '---\ntype: person\ntrust: 3\n---\n\n## Interactions\n'],
+		['a marker value YAML would read otherwise', { peopleFolders: [], markerValue: 'Person: main' }, '---\ntype: "Person: main"\ntrust: 3\n---\n\n## Interactions\n'],
+	])('without a people folder, marks the note as a person: %s', async (_, changes, text) => {
+		const { vault, index } = await create(changes, {}, 'Cleo');
+		await vi.waitFor(() => expect(vault.app.workspace.getActiveFile()?.path).toBe('Cleo.md'));
+		expect(await vault.read('Cleo.md')).toBe(text);
+		await vi.waitFor(() => expect(index.isPerson('Cleo.md')).toBe(true));
+	});
+
+	it('opens the person already called that, in any case or folder, rather than make a twin', async () => {
+		const files = { 'People/Ana Ruiz.md': ana, 'People/Work/Ben Ode.md': ana };
+		for (const [name, path] of [['ana ruiz', 'People/Ana Ruiz.md'], ['Ben Ode', 'People/Work/Ben Ode.md']]) {
+			const { vault, notices } = await create({}, files, name);
+			await vi.waitFor(() => expect(vault.app.workspace.getActiveFile()?.path).toBe(path));
+			expect(notices).toEqual([`${path} already exists; opening it.`]);
+			expect(vault.app.vault.getMarkdownFiles()).toHaveLength(2);
+		}
+		// A note that is no person yet, named but for case: one file on most disks.
+		const { vault, notices } = await create({ peopleFolders: [] }, { 'cleo.md': '# notes\n' }, 'Cleo');
+		await vi.waitFor(() => expect(vault.app.workspace.getActiveFile()?.path).toBe('cleo.md'));
+		expect(notices).toEqual(['cleo.md already exists; opening it.']);
+		expect(await vault.read('cleo.md')).toBe('# notes\n');
+	});
+
 	it('opens the existing note rather than overwrite it', async () => {
 		const { vault, notices } = await create({}, { 'People/Ana.md': ana }, 'Ana');
 		await vi.waitFor(() => expect(vault.app.workspace.getActiveFile()?.path).toBe('People/Ana.md'));
