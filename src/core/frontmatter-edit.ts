@@ -15,7 +15,7 @@
  * Frontmatter in another language (`---js`, `---javascript`, `--- coffee`) is refused
  * and never parsed or evaluated: gray-matter would run `---js` as code.
  */
-import { fenceLanguageReason } from './frontmatter-fence';
+import { fenceLanguageReason, UNCLOSED_REASON } from './frontmatter-fence';
 import { readDate } from './dates';
 import { detectEol, endsLinesWithLoneCr, findFrontmatter, isBlank, LONE_CR, lineAt, type Line } from './log-section';
 import type { ParseYaml } from './types';
@@ -252,8 +252,8 @@ export function setFrontmatterKey(text: string, key: string, value: string, opts
 		}
 		return { ok: true, text: next, changed: true };
 	}
-	if (fm.language !== '') return { ok: false, reason: `the note ${fenceLanguageReason(fm.language)}` };
-	if (!fm.close) return { ok: false, reason: 'the frontmatter has no closing ---' };
+	if (fm.language !== '') return { ok: false, reason: `the note ${fenceLanguageReason(text.slice(fm.bom, fm.contentStart))}` };
+	if (!fm.close) return { ok: false, reason: `the note ${UNCLOSED_REASON}` };
 
 	// Lines of the YAML that start with the key, found before parsing so a duplicate gets
 	// its own message rather than the parser's.

@@ -424,9 +424,11 @@ export function readPerson(
 	}
 
 	let introducedBy: string | null = null;
-	if (links && !isBlank(rawIntro)) {
-		// Obsidian writes a property typed as a list as one, even with one item in it.
-		const intro: unknown = Array.isArray(rawIntro) && rawIntro.length === 1 && typeof rawIntro[0] === 'string' ? rawIntro[0] : rawIntro;
+	// Obsidian writes a property typed as a list as one, even with one item (or none) in it;
+	// a hand-typed `- [[Ben]]` item is then a link in a list in a list.
+	const intro: unknown =
+		links && Array.isArray(rawIntro) && rawIntro.length <= 1 && nestedLink(rawIntro) === null ? rawIntro[0] : rawIntro;
+	if (links && !isBlank(intro)) {
 		const nested = nestedLink(intro);
 		if (nested !== null) introducedBy = nested;
 		else if (typeof intro === 'string') introducedBy = linkTarget(intro) ?? intro.trim();

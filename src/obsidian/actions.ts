@@ -18,6 +18,9 @@ import { PersonPicker, pickerItems, problemItems } from './person-picker';
 import { SnoozeModal } from './snooze-modal';
 import type { NoteWriter, WriteResult } from './writer';
 
+/** How long a press of "mark contacted today" counts as just done (see `marked`). */
+const MARKED_MS = 5000;
+
 export interface ActionsDeps {
 	/** Modals need the app; everything else goes through the narrow pieces below. */
 	app: App;
@@ -39,8 +42,12 @@ export class KindredActions {
 	private readonly deps: ActionsDeps;
 	/** A problem list is being got ready: a second click waits for it rather than open another. */
 	private showingProblems = false;
-	/** Who was marked contacted, on which day, from here (see contactedToday). */
-	private readonly marked = new Map<string, LocalDate>();
+	/**
+	 * Who was just marked contacted from here, and when (ms): the index hears of a write a
+	 * moment after it, so a second press in that moment must not write again. Only for a
+	 * few seconds: after that the index knows (and an undone line may be marked again).
+	 */
+	private readonly marked = new Map<string, number>();
 
 	constructor(deps: ActionsDeps) {
 		this.deps = deps;
@@ -158,11 +165,13 @@ export class KindredActions {
 		const name = person?.name ?? file.basename;
 		// Once a day: a second press (or one after a touchpoint logged today) adds no bare
 		// line. The index hears of a write a moment after it; `marked` covers that moment.
-		if (this.marked.get(path) === today || (person && (person.lastContactField === today || person.log.some((e) => e.date === today)))) {
+		const at = this.deps.now().getTime();
+		const just = at - (this.marked.get(path) ?? -Infinity) < MARKED_MS;
+		if (just || (person && (person.lastContactField === today || person.log.some((e) => e.date === today)))) {
 			new Notice(`${name} is already marked contacted today.`);
 			return { ok: true, changed: false };
 		}
-		this.marked.set(path, today);
+		this.marked.set(path, at);
 		const entry: LogEntry = { date: today, linked: this.deps.getSettings().linkDates, channel: null, exchange: null, text: '' };
 		const result = await this.writeLog(file, entry, false);
 		if (result.ok && result.changed) new Notice(`Marked ${name} contacted today.`);

@@ -90,6 +90,7 @@ export class CalendarExport extends Component {
 	/** The command: write now and say where, and how many events. */
 	async exportNow(): Promise<CalendarWrite> {
 		// Written from everyone's logs, not the few read so far (an empty calendar before the index is ready).
+		if (!this.deps.index.complete) this.notify('Reading your people first; the calendar follows in a moment.');
 		if (!(await this.deps.index.whenComplete())) {
 			const error = 'Kindred is still reading your people; try the export again in a moment.';
 			this.notify(error);

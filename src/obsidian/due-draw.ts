@@ -40,6 +40,8 @@ export interface DrawOptions {
 	 * logged note then says the log is being read, not that there is none.
 	 */
 	logsRead: boolean;
+	/** The snooze property's name: on a row that needs attention, Snooze shows only when that is what cannot be read (a new snooze fixes it). */
+	snoozeKey: string;
 }
 
 function drawRow(parent: Node, item: RowItem, opts: DrawOptions): HTMLElement {
@@ -62,8 +64,9 @@ function drawRow(parent: Node, item: RowItem, opts: DrawOptions): HTMLElement {
 		attr: { [ACTION_ATTR]: 'log', 'aria-label': `Log a touchpoint with ${p.name}` },
 	});
 	// A note with a value that cannot be read stays under "Needs attention" snoozed or
-	// not (a snooze would change nothing there): it is fixed in the note, opened by name.
-	if (sp.status !== 'invalid') {
+	// not: it is fixed in the note, opened by name. Unless the snooze date is what cannot
+	// be read: a new snooze writes over it.
+	if (sp.status !== 'invalid' || sp.problems.some((pr) => pr.field === opts.snoozeKey)) {
 		el.createEl('button', {
 			cls: 'kindred-due-action',
 			text: 'Snooze',
@@ -114,6 +117,6 @@ function drawRow(parent: Node, item: RowItem, opts: DrawOptions): HTMLElement {
 }
 
 /** Draw one item into `parent` (an element or a detached fragment) and return its root. */
-export function drawDueItem(parent: Node, item: DueItem, opts: DrawOptions = { logsRead: true }): HTMLElement {
+export function drawDueItem(parent: Node, item: DueItem, opts: DrawOptions): HTMLElement {
 	return item.kind === 'header' ? drawHeader(parent, item) : drawRow(parent, item, opts);
 }

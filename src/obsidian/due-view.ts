@@ -109,7 +109,9 @@ export class DueView extends RefreshableView<DueViewDeps> {
 		const body = root.createDiv({ cls: 'kindred-due-body' });
 		this.emptyEl = body.createDiv({ cls: 'kindred-due-empty kindred-hidden' });
 		// `complete` unknown (an index without a background pass) counts as read.
-		this.list = new DueWindow(body, (parent, item) => drawDueItem(parent, item, { logsRead: this.deps.index.complete ?? true }));
+		this.list = new DueWindow(body, (parent, item) =>
+			drawDueItem(parent, item, { logsRead: this.deps.index.complete ?? true, snoozeKey: this.deps.getSettings().keys.snoozeUntil }),
+		);
 
 		const filter = this.filterEl;
 		// Opened again after a close: the filter still applies, so it shows.
@@ -315,7 +317,7 @@ export class DueView extends RefreshableView<DueViewDeps> {
 		const hit = this.actionOf(evt);
 		if (hit === null || hit.action !== 'open' || hit.path === null) return;
 		evt.preventDefault();
-		this.deps.openNote(hit.path, 'tab');
+		this.deps.openNote(hit.path, Keymap.isModEvent(evt));
 	}
 
 	/**

@@ -46,7 +46,7 @@ describe('the example vault on its day', () => {
 			expect(s.rows).toHaveLength(Number(s.count));
 			expect(s.expanded).toBe(true);
 		}
-		expect(state.summary).toContain(`${example.expected.dueNow} to reconnect`);
+		expect(state.summary).toMatch(new RegExp(`^${example.expected.dueNow} to reconnect`));
 		expect(state.empty).toBeNull();
 		expect(example.session.errors).toEqual([]);
 	});

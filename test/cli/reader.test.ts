@@ -34,7 +34,7 @@ describe('readFrontmatter', () => {
 		['---javascript is refused', '---javascript\n{ a: 1 }\n---\nx', { kind: 'error', reason: 'opens with "---javascript": only YAML under a first line of --- alone is read, and code in it is never run', body: 'x' }],
 		['---json is refused', '---json\n{ "a": 1 }\n---\nx', { kind: 'error', reason: 'opens with "---json": only YAML under a first line of --- alone is read, and code in it is never run', body: 'x' }],
 		['---yaml is not read (as in Obsidian)', '---yaml\na: 1\n---\nx', { kind: 'error', reason: 'opens with "---yaml", which Obsidian does not read as properties; write the first line as --- alone', body: 'x' }],
-		['--- yml is not read (as in Obsidian)', '--- yml\na: 1\n---\n', { kind: 'error', reason: 'opens with "---yml", which Obsidian does not read as properties; write the first line as --- alone', body: '' }],
+		['--- yml is not read (as in Obsidian)', '--- yml\na: 1\n---\n', { kind: 'error', reason: 'opens with "--- yml", which Obsidian does not read as properties; write the first line as --- alone', body: '' }],
 		['---js never closed', '---js\n{ a: 1 }', { kind: 'error', reason: 'opens with "---js": only YAML under a first line of --- alone is read, and code in it is never run', body: '---js\n{ a: 1 }' }],
 		['spaces after the opening ---', '---  \na: 1\n---\n', { kind: 'ok', data: { a: 1 }, body: '' }],
 		['the YAML ends at the first line starting ---', '---\na: 1\n---x\n---\nbody', { kind: 'ok', data: { a: 1 }, body: 'x\n---\nbody' }],

@@ -82,7 +82,7 @@ const cases: Case[] = [
 	{
 		case: 'frontmatter without a closing ---',
 		text: n('---', 'trust: 4', '', '# Ana'),
-		message: `${PATH}: cannot log: the frontmatter has no closing ---`,
+		message: `${PATH}: cannot log: the note opens with --- but has no closing --- line, so none of its properties are read`,
 	},
 	{
 		case: 'a ---js frontmatter block (never run)',

@@ -292,6 +292,8 @@ describe('readPerson: lists and links', () => {
 		expect(read('introduced_by: 3').problems[0].field).toBe('introduced_by');
 		// A list property of one link, as Obsidian writes one typed as a list.
 		expect(read('introduced_by:\n  - "[[Ben Ode]]"')).toMatchObject({ introducedBy: 'Ben Ode', problems: [] });
+		expect(read('introduced_by:\n  - [[Ben Ode]]')).toMatchObject({ introducedBy: 'Ben Ode', problems: [] });
+		expect(read('introduced_by: []')).toMatchObject({ introducedBy: null, problems: [] });
 		expect(read('introduced_by: ["[[Ben Ode]]", "[[Cy]]"]').problems[0].field).toBe('introduced_by');
 	});
 

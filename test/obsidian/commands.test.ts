@@ -287,7 +287,7 @@ describe('the commands', () => {
 	});
 
 	it('marks the active person contacted today without a modal, once a day, and says so', async () => {
-		const { vault, writer, run } = await setup({ 'People/Ana.md': ana });
+		const { vault, writer, run, index } = await setup({ 'People/Ana.md': ana });
 		const modals = captureModals();
 		const notices = captureNotices();
 		await activate(vault, 'People/Ana.md');
@@ -302,6 +302,15 @@ describe('the commands', () => {
 		const marked = ana.replace('last_contact: 2026-10-01', 'last_contact: 2026-11-23').replace('## Interactions\n', '## Interactions\n- 2026-11-23\n');
 		expect(await vault.read('People/Ana.md')).toBe(marked);
 		expect(notices).toEqual(['Ana is already marked contacted today.', 'Marked Ana contacted today.', 'Ana is already marked contacted today.']);
+		// The line undone in the editor, a while later: it can be marked again.
+		await vault.modify('People/Ana.md', ana);
+		await vi.waitFor(() => expect(index.get('People/Ana.md')?.lastContactField).toBe('2026-10-01'));
+		vi.setSystemTime(new Date('2026-11-23T12:00:06'));
+		run('mark-contacted-today');
+		await vi.waitFor(() => expect(notices).toHaveLength(4));
+		await writer.idle();
+		expect(notices[3]).toBe('Marked Ana contacted today.');
+		expect(await vault.read('People/Ana.md')).toBe(marked);
 	});
 
 	it.each([

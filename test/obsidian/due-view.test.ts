@@ -410,6 +410,9 @@ describe('DueView: actions', () => {
 		name.dispatchEvent(evt);
 		expect(evt.defaultPrevented).toBe(true);
 		expect(deps.openNote).toHaveBeenCalledWith('People/Cy Park.md', 'tab');
+		// With Alt, a split, as a click with the same keys.
+		name.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, altKey: true, bubbles: true, cancelable: true }));
+		expect(deps.openNote).toHaveBeenLastCalledWith('People/Cy Park.md', 'split');
 		// A plain Enter is left to the button, which turns it into a click.
 		const plain = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });
 		name.dispatchEvent(plain);
@@ -433,6 +436,14 @@ describe('DueView: actions', () => {
 			Array.from(row(root, name).querySelectorAll('button.kindred-due-action'), (b) => b.textContent ?? '');
 		expect(labels('Eve Moss')).toEqual(['Log']);
 		expect(labels('Cy Park')).toEqual(['Log', 'Snooze']);
+	});
+
+	it('keeps Snooze on a row whose snooze date cannot be read: a new snooze writes over it', async () => {
+		const index = new FakeIndex(settings);
+		index.put(b('Hal Roe').trust(3).lastContact('2026-11-01').snoozeUntil('2026-02-30').build());
+		const { root } = await mount(index);
+		expect(sections(root)).toEqual(['Needs attention1']);
+		expect(Array.from(row(root, 'Hal Roe').querySelectorAll('button.kindred-due-action'), (el) => el.textContent)).toEqual(['Log', 'Snooze']);
 	});
 });
 

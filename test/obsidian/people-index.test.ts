@@ -434,6 +434,17 @@ describe('what only the note text tells', () => {
 		expect(readPersonNote('People/Ana.md', new TextEncoder().encode(text), settingsWith(), null)?.problems).toEqual(sp.problems);
 	});
 
+	it.each(['---', '---yaml', '---\rtrust: 3\r---\r', '--- yaml\ntrust: 4\n---\n', '---\ntrust: 4\n'])(
+		'reads %j as the command line does: the same problems, or none',
+		async (text) => {
+			const vault = makeVault({ 'People/Ana.md': text });
+			const index = await startIndex(vault);
+			const cli = readPersonNote('People/Ana.md', new TextEncoder().encode(text), settingsWith(), null);
+			expect(index.get('People/Ana.md')?.problems).toEqual(cli?.problems);
+			expect(index.get('People/Ana.md')?.invalid).toBe(cli?.invalid);
+		},
+	);
+
 	it('reports a log line with an impossible date without blocking the person', async () => {
 		const vault = makeVault({ 'People/Ana.md': ana.replace('## Interactions\n', '## Interactions\n- 2026-02-30 (call) Typo.\n') });
 		const index = await startIndex(vault);
