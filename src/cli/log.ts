@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { diffDays, todayLocal } from '../core/dates';
+import { isWritableChannel } from '../core/logline';
 import { applyTouchpoint } from '../core/note-edit';
 import { Roster } from '../core/roster';
 import type { LogEntry } from '../core/types';
@@ -27,8 +28,19 @@ export function personQuery(query: string, root: string, cwd: string): string {
 	const q = query.trim();
 	if (!/[/\\]|\.md$/i.test(q)) return q;
 	const abs = path.resolve(cwd, q);
-	const rel = path.relative(root, abs);
-	if (!rel.startsWith('..') && !path.isAbsolute(rel) && fs.existsSync(abs)) return toVaultPath(root, abs);
+	if (!fs.existsSync(abs)) return q.replace(/\\/g, '/');
+	// The current folder is a physical path; the vault may be reached through a symlink
+	// (/tmp on macOS, an iCloud folder): compare both resolved. The note's own name is
+	// kept, so a note that is itself a symlink is still the note in the vault.
+	const real = (p: string): string => {
+		try {
+			return fs.realpathSync(p);
+		} catch {
+			return p;
+		}
+	};
+	const rel = path.relative(real(root), path.join(real(path.dirname(abs)), path.basename(abs)));
+	if (rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)) return toVaultPath(root, path.join(root, rel));
 	return q.replace(/\\/g, '/');
 }
 
@@ -36,7 +48,7 @@ function checkChannel(channel: string | null): string | null {
 	if (channel === null) return null;
 	const c = channel.trim();
 	if (c === '') return null;
-	if (/[()\r\n]/.test(c)) throw new UserError(`--channel "${c}" cannot contain parentheses or line breaks`);
+	if (!isWritableChannel(c)) throw new UserError(`--channel "${c}" cannot contain parentheses or line breaks`);
 	return c;
 }
 

@@ -14,7 +14,12 @@
  * Two `kindred log` processes on one note additionally take a lock file next to it
  * (a dot file, which Obsidian and the disk reader ignore) for steps 1–4, so they queue
  * rather than race in the gap between step 3 and step 4. Symlinked notes are written
- * through to their target so the link survives.
+ * through to their target so the link survives. Holding the lock, a write first removes
+ * temporary files a crashed `kindred log` left beside the note (their process is gone).
+ *
+ * The rename gives the note a new file: its creation time, extended attributes (Finder
+ * tags) and any other hard links to it are not carried over. That is the price of a write
+ * no reader can see half done; the plugin's `Vault.process` writes in place instead.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -35,6 +40,10 @@ export interface RewriteOptions {
 
 const MAX_ATTEMPTS = 2;
 const STALE_LOCK_MS = 60_000;
+/** A lock is held for milliseconds: one naming no process (empty, half written) is stale after this. */
+const UNNAMED_LOCK_MS = 2_000;
+/** Longer note names than this (in bytes) get short lock and temporary names: a name may have at most 255. */
+const LONG_NAME_BYTES = 180;
 
 function sleep(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));
@@ -49,15 +58,51 @@ function processAlive(pid: number): boolean {
 	}
 }
 
-/** A lock left by a crashed process (dead pid, or older than a minute) may be taken over. */
+/**
+ * A lock left by a crashed process may be taken over: its process is gone, it names none
+ * (empty: the process died between creating and writing it) and is a few seconds old, or
+ * it is older than a minute.
+ */
 function isStale(lockPath: string): boolean {
 	try {
 		const stat = fs.statSync(lockPath);
-		if (Date.now() - stat.mtimeMs > STALE_LOCK_MS) return true;
-		const pid = Number(fs.readFileSync(lockPath, 'utf8').trim());
-		return Number.isInteger(pid) && pid > 0 && !processAlive(pid);
+		const age = Date.now() - stat.mtimeMs;
+		if (age > STALE_LOCK_MS) return true;
+		const text = fs.readFileSync(lockPath, 'utf8').trim();
+		const pid = /^\d+$/.test(text) ? Number(text) : 0;
+		if (pid === 0) return age > UNNAMED_LOCK_MS;
+		return !processAlive(pid);
 	} catch {
 		return false; // gone already, or unreadable: try again normally
+	}
+}
+
+/**
+ * What the lock and temporary files beside a note are named after: its name, or for a
+ * name too long to take a suffix, a short hash of it (FNV-1a; node:crypto would cost
+ * every command its loading time).
+ */
+function stemOf(file: string): string {
+	const base = path.basename(file);
+	if (Buffer.byteLength(base) <= LONG_NAME_BYTES) return base;
+	let h = 0x811c9dc5;
+	for (let i = 0; i < base.length; i++) h = Math.imul(h ^ base.charCodeAt(i), 0x01000193) >>> 0;
+	return `kindred-${h.toString(16).padStart(8, '0')}`;
+}
+
+/** Remove temporary files a crashed `kindred log` left beside `file` (their process is gone). Called holding the lock. */
+function sweepLeftovers(file: string): void {
+	const dir = path.dirname(file);
+	const prefix = `.${stemOf(file)}.kindred-`;
+	let names: string[];
+	try {
+		names = fs.readdirSync(dir);
+	} catch {
+		return;
+	}
+	for (const name of names) {
+		const m = name.startsWith(prefix) ? /^(\d+)-[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length)) : null;
+		if (m && Number(m[1]) !== process.pid && !processAlive(Number(m[1]))) fs.rmSync(path.join(dir, name), { force: true });
 	}
 }
 
@@ -68,7 +113,11 @@ async function acquireLock(lockPath: string, timeoutMs: number): Promise<{ ok: t
 			fs.writeFileSync(lockPath, `${process.pid}\n`, { flag: 'wx' });
 			return { ok: true };
 		} catch (err) {
-			if (errorCode(err) !== 'EEXIST') return { ok: false, error: `cannot write next to it (${errorCode(err)})` };
+			if (errorCode(err) !== 'EEXIST') {
+				// Created but not written (a full disk): ours to remove, or it would block the next write.
+				fs.rmSync(lockPath, { force: true });
+				return { ok: false, error: `cannot write next to it (${errorCode(err)})` };
+			}
 		}
 		if (isStale(lockPath)) {
 			fs.rmSync(lockPath, { force: true });
@@ -122,7 +171,7 @@ function stage(file: string, bytes: Buffer, note: Snapshot): string {
 	// Math.random does, and node:crypto would cost every command, `due` included, its
 	// loading time at start-up.
 	const suffix = Math.floor(Math.random() * 0x1_0000_0000).toString(16).padStart(8, '0');
-	const tmp = path.join(dir, `.${path.basename(file)}.kindred-${process.pid}-${suffix}.tmp`);
+	const tmp = path.join(dir, `.${stemOf(file)}.kindred-${process.pid}-${suffix}.tmp`);
 	const fd = fs.openSync(tmp, 'wx', mode);
 	try {
 		fs.writeFileSync(fd, bytes);
@@ -154,9 +203,10 @@ export async function safeRewrite(file: string, compute: Compute, opts: RewriteO
 	} catch (err) {
 		return { ok: false, error: `${label}: cannot read the note (${errorCode(err)})` };
 	}
-	const lockPath = path.join(path.dirname(target), `.${path.basename(target)}.kindred-lock`);
+	const lockPath = path.join(path.dirname(target), `.${stemOf(target)}.kindred-lock`);
 	const lock = await acquireLock(lockPath, opts.lockTimeoutMs ?? 10_000);
 	if (!lock.ok) return { ok: false, error: `${label}: nothing written: ${lock.error}` };
+	sweepLeftovers(target);
 
 	let tmp: string | null = null;
 	try {

@@ -95,6 +95,20 @@ describe('finds the person by path, name, alias or link', () => {
 	});
 });
 
+describe('finds a note by its path from inside a vault reached through a symlink', () => {
+	it('as typed from the note\'s folder (the current folder is the physical path)', () => {
+		const link = `${vault}-link`;
+		fs.symlinkSync(vault, link);
+		try {
+			const r = runCli(cli, ['log', link, 'Plain.md', '--date', '2025-01-15'], { cwd: path.join(vault, 'People') });
+			expect(r.stderr).toBe('');
+			expect(r.stdout).toBe('Logged 2025-01-15 with Plain in People/Plain.md\n');
+		} finally {
+			fs.rmSync(link, { force: true });
+		}
+	});
+});
+
 describe('refuses with exit 1, one line naming the note and why, and writes nothing', () => {
 	const pwned = path.join(os.tmpdir(), `kindred-log-pwned-${process.pid}`);
 	it.each([

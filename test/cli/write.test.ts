@@ -136,6 +136,34 @@ describe('safeRewrite', () => {
 		expect(fs.existsSync(lock)).toBe(false);
 	});
 
+	it('takes over a lock that names no process once it is a few seconds old (a process died writing it)', async () => {
+		const lock = path.join(dir, '.note.md.kindred-lock');
+		fs.writeFileSync(lock, '');
+		// Fresh: perhaps being written this instant, so it is waited for.
+		expect((await safeRewrite(file, append, { lockTimeoutMs: 100 })).ok).toBe(false);
+		const old = new Date(Date.now() - 3_000);
+		fs.utimesSync(lock, old, old);
+		expect(await safeRewrite(file, append, { lockTimeoutMs: 100 })).toMatchObject({ ok: true, written: true });
+		expect(fs.existsSync(lock)).toBe(false);
+	});
+
+	it('removes the temporary copy a crashed write left beside the note, and only such', async () => {
+		const crashed = path.join(dir, '.note.md.kindred-2147483646-0123abcd.tmp');
+		const live = path.join(dir, `.note.md.kindred-${process.pid}-0123abcd.tmp`);
+		const other = path.join(dir, '.other.md.kindred-2147483646-0123abcd.tmp');
+		for (const f of [crashed, live, other]) fs.writeFileSync(f, 'one\n');
+		expect((await safeRewrite(file, append)).ok).toBe(true);
+		expect([crashed, live, other].map((f) => fs.existsSync(f))).toEqual([false, true, true]);
+	});
+
+	it('writes a note whose name is as long as a name can be (short lock and temporary names)', async () => {
+		const long = path.join(dir, `${'Ж'.repeat(125)}.md`); // 253 bytes
+		fs.writeFileSync(long, 'one\n');
+		expect(await safeRewrite(long, append)).toMatchObject({ ok: true, written: true });
+		expect(fs.readFileSync(long, 'utf8')).toBe('one\nours\n');
+		expect(fs.readdirSync(dir).sort()).toEqual([path.basename(long), 'note.md'].sort());
+	});
+
 	it('reports a missing note in one line', async () => {
 		const r = await safeRewrite(path.join(dir, 'gone.md'), append, { label: 'gone.md' });
 		expect(r).toEqual({ ok: false, error: 'gone.md: cannot read the note (ENOENT)' });
