@@ -120,7 +120,7 @@ export class KindredActions {
 		new LogModal(this.deps.app, {
 			personName: person.name,
 			settings,
-			today: this.today(),
+			today: () => this.today(),
 			onSubmit: (entry) => this.writeLog(file, entry, true),
 		}).open();
 	}
@@ -185,7 +185,7 @@ export class KindredActions {
 		if (!person || !file) return;
 		new SnoozeModal(this.deps.app, {
 			personName: person.name,
-			today: this.today(),
+			today: () => this.today(),
 			onSubmit: (until) => {
 				void this.deps.writer.snooze(file, until);
 			},

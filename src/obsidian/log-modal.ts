@@ -16,7 +16,8 @@ import { isButton } from './dom';
 export interface LogModalOptions {
 	personName: string;
 	settings: Pick<KindredSettings, 'channels' | 'lastChannel' | 'linkDates'>;
-	today: LocalDate;
+	/** Asked when the modal opens (the default date) and again on submit: it may be open across midnight. */
+	today: () => LocalDate;
 	/** Writes the entry (and remembers the channel); the modal closes when it succeeded. */
 	onSubmit: (entry: LogEntry) => Promise<SubmitOutcome>;
 }
@@ -50,7 +51,8 @@ export class LogModal extends Modal {
 	}
 
 	onOpen(): void {
-		const { personName, settings, today } = this.options;
+		const { personName, settings } = this.options;
+		const today = this.options.today();
 		this.setTitle(`Log a touchpoint with ${personName}`);
 		const { contentEl } = this;
 		contentEl.empty();
@@ -122,12 +124,14 @@ export class LogModal extends Modal {
 	async submit(): Promise<boolean> {
 		if (this.busy) return false;
 		const date = this.dateEl?.value ?? '';
-		const error = touchpointDateError(date, this.options.today);
+		const error = touchpointDateError(date, this.options.today());
 		if (error !== null) {
 			this.errorEl?.setText(error);
 			this.dateEl?.setAttribute('aria-invalid', 'true');
 			return false;
 		}
+		// The date reads now; the modal may stay open (a refused write), so say so.
+		this.dateEl?.removeAttribute('aria-invalid');
 		const exchange = this.exchangeEl?.value;
 		const entry: LogEntry = {
 			date: date.trim(),

@@ -9,7 +9,8 @@ import type { LocalDate } from '../core/types';
 
 export interface SnoozeModalOptions {
 	personName: string;
-	today: LocalDate;
+	/** Asked when the modal opens (the offered dates) and again on a choice: it may be open across midnight. */
+	today: () => LocalDate;
 	onSubmit: (until: LocalDate) => void;
 }
 
@@ -40,7 +41,8 @@ export class SnoozeModal extends Modal {
 	}
 
 	onOpen(): void {
-		const { personName, today } = this.options;
+		const { personName } = this.options;
+		const today = this.options.today();
 		this.setTitle(`Snooze ${personName}`);
 		const { contentEl } = this;
 		contentEl.empty();
@@ -48,9 +50,9 @@ export class SnoozeModal extends Modal {
 
 		const quick = contentEl.createDiv({ cls: 'modal-button-container kindred-snooze-quick' });
 		const week = quick.createEl('button', { text: 'One week' });
-		week.addEventListener('click', () => this.choose(snoozeUntil('week', today)));
+		week.addEventListener('click', () => this.choose(snoozeUntil('week', this.options.today())));
 		const month = quick.createEl('button', { text: 'One month' });
-		month.addEventListener('click', () => this.choose(snoozeUntil('month', today)));
+		month.addEventListener('click', () => this.choose(snoozeUntil('month', this.options.today())));
 
 		new Setting(contentEl).setName('Until a date').addText((t) => {
 			t.inputEl.type = 'date';
@@ -74,7 +76,7 @@ export class SnoozeModal extends Modal {
 
 	submitDate(): boolean {
 		const value = this.dateEl?.value ?? '';
-		const error = snoozeDateError(value, this.options.today);
+		const error = snoozeDateError(value, this.options.today());
 		if (error !== null) {
 			this.errorEl?.setText(error);
 			this.dateEl?.setAttribute('aria-invalid', 'true');

@@ -162,6 +162,20 @@ describe('the commands', () => {
 		expect(text).toContain('- 2026-11-01 (call)\n- 2026-10-01 (call) Lisbon.');
 	});
 
+	it('takes the new day\'s date from a modal left open across midnight', async () => {
+		const { vault, writer, run } = await setup({ 'People/Ana.md': ana });
+		const modals = captureModals();
+		await activate(vault, 'People/Ana.md');
+		run('log-touchpoint-active');
+		const el = modals[0].contentEl;
+		vi.setSystemTime(new Date('2026-11-24T00:30:00'));
+		byLabel<HTMLInputElement>(el, 'Date').value = '2026-11-24';
+		byLabel<HTMLButtonElement>(el, 'Log touchpoint').click();
+		await writer.idle();
+		await vi.waitFor(async () => expect(await vault.read('People/Ana.md')).toContain('last_contact: 2026-11-24'));
+		expect(el.querySelector('[role="alert"]')?.textContent ?? '').toBe('');
+	});
+
 	it('keeps the modal open with everything typed when the write is refused, and says why there', async () => {
 		const { vault, writer, run } = await setup({ 'People/Ana.md': ana });
 		const modals = captureModals();
@@ -174,6 +188,11 @@ describe('the commands', () => {
 		// The note breaks while the modal is open (sync, another editor).
 		const broken = ana.replace('last_contact: 2026-10-01', 'last_contact: [2026-10-01');
 		await vault.modify('People/Ana.md', broken);
+		const date = byLabel<HTMLInputElement>(el, 'Date');
+		date.value = '2026-11-24';
+		pressEnter(note);
+		expect(date.getAttribute('aria-invalid')).toBe('true');
+		date.value = '2026-11-23';
 		pressEnter(note);
 		await writer.idle();
 		await vi.waitFor(() => expect(el.querySelector('[role="alert"]')?.textContent).toMatch(/^People\/Ana\.md: cannot log: /));
@@ -181,6 +200,7 @@ describe('the commands', () => {
 		expect(el.contains(note)).toBe(true);
 		expect(note.value).toBe('A long talk about Lisbon.');
 		expect(byLabel<HTMLButtonElement>(el, 'Log touchpoint').disabled).toBe(false);
+		expect(date.hasAttribute('aria-invalid')).toBe(false);
 		expect(notices).toHaveLength(1);
 		// Fixed, the same modal logs what was typed, then closes.
 		await vault.modify('People/Ana.md', ana);
