@@ -26,6 +26,7 @@ export default class KindredPlugin extends Plugin {
 	writer: NoteWriter | null = null;
 	actions: KindredActions | null = null;
 	private templatesFolder: string | null = null;
+	private settingTab: KindredSettingTab | null = null;
 	/** Typing in a settings field saves at once but rebuilds the index once typing pauses. */
 	private readonly rebuildSoon = debounce(() => this.index?.rebuild(), 400, true);
 
@@ -76,7 +77,8 @@ export default class KindredPlugin extends Plugin {
 			new StatusBarCount(this.addStatusBarItem(), { index, now, onClick: () => void actions.openDueView() }),
 		);
 		registerCommands(this, actions, calendar);
-		this.addSettingTab(new KindredSettingTab(this.app, this, { getSettings, save: () => this.saveSettings(true) }));
+		this.settingTab = new KindredSettingTab(this.app, this, { getSettings, save: () => this.saveSettings(true) });
+		this.addSettingTab(this.settingTab);
 
 		this.app.workspace.onLayoutReady(() => {
 			void this.startIndex(index);
@@ -86,7 +88,11 @@ export default class KindredPlugin extends Plugin {
 	/** Sync (or another device) rewrote data.json: take it and re-read everyone. */
 	async onExternalSettingsChange(): Promise<void> {
 		await this.loadSettings();
+		// One rebuild for these settings, not a second for a pause in typing before them.
+		this.rebuildSoon.cancel();
 		this.index?.rebuild();
+		// An open settings tab shows what is now in force, not what was typed before.
+		if (this.settingTab?.containerEl.isConnected) this.settingTab.display();
 	}
 
 	async loadSettings(): Promise<void> {

@@ -202,12 +202,29 @@ describe('the status bar', () => {
 describe('the settings tab', () => {
 	/** The plugin loaded over one person note, its settings tab shown, text fields typed into. */
 	async function openSettingsTab() {
-		const { registered, data } = await load({ 'People/Ana.md': ana }, null);
+		const { registered, data, plugin } = await load({ 'People/Ana.md': ana }, null);
 		const tab = registered.settingTabs__[0] as unknown as KindredSettingTab;
 		const type = trackTextFields();
 		tab.display();
-		return { el: tab.containerEl, type, data };
+		return { el: tab.containerEl, type, data, plugin };
 	}
+	it('shows the synced settings in an open settings tab, and rebuilds once', async () => {
+		const { el, plugin, data, type } = await openSettingsTab();
+		document.body.appendChild(el);
+		try {
+			const rebuild = vi.spyOn(plugin.index!, 'rebuild');
+			// Typed here just before sync rewrote data.json: its rebuild, waiting for a pause, is dropped.
+			type(byLabel<HTMLInputElement>(el, 'Marker value'), 'human');
+			await vi.waitFor(() => expect((data.value as { markerValue: string } | null)?.markerValue).toBe('human'));
+			data.value = { ...defaultSettings(), peopleFolders: ['Friends'] };
+			await plugin.onExternalSettingsChange();
+			expect(byLabel<HTMLInputElement>(el, 'People folders').value).toBe('Friends');
+			await new Promise((r) => window.setTimeout(r, 450));
+			expect(rebuild).toHaveBeenCalledTimes(1);
+		} finally {
+			el.remove();
+		}
+	});
 
 	it('saves a valid change and rebuilds; shows an inline error and saves nothing for an invalid one', async () => {
 		const { vault, plugin, registered, data } = await load({ 'People/Ana.md': ana, 'Friends/Ben.md': ben }, null);
