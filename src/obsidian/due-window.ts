@@ -51,10 +51,17 @@ export class DueWindow {
 		});
 	}
 
-	/** Replace the items (after a redraw) and draw the slice for `scrollTop`. */
+	/**
+	 * Replace the items (after a redraw) and draw the slice for `scrollTop`. Scrolled down,
+	 * the row at the top of the view stays where it was when rows above it come or go (the
+	 * start-up pass moves people between sections about once a second), as a browser's
+	 * scroll anchoring would; at the top, the view stays at the top.
+	 */
 	setItems(items: DueItems, heights: ItemHeights, scrollTop: number): void {
+		const layout = new DueLayout(items, heights);
+		scrollTop = this.anchored(items, layout, scrollTop);
 		this.items = items;
-		this.layout = new DueLayout(items, heights);
+		this.layout = layout;
 		this.spacerEl.setCssProps({ '--kindred-total-height': `${this.totalHeight}px` });
 		this.stripEl.empty();
 		this.start = this.end = 0;
@@ -62,6 +69,17 @@ export class DueWindow {
 		// and the spacer may just have changed height under it.
 		if (this.scrollerEl.scrollTop !== scrollTop) this.scrollerEl.scrollTop = scrollTop;
 		this.update();
+	}
+
+	/** `scrollTop` moved by as much as the row at the top of the view moved in the new items. */
+	private anchored(items: DueItems, layout: DueLayout, scrollTop: number): number {
+		const old = this.items;
+		if (scrollTop <= 0 || old.length === 0) return scrollTop;
+		const i = Math.min(this.layout.indexAt(scrollTop), old.length - 1);
+		const was = old.at(i);
+		if (was.kind !== 'row') return scrollTop;
+		const j = items.indexOfPath(was.sp.person.path);
+		return j < 0 ? scrollTop : layout.offsetOf(j) + (scrollTop - this.layout.offsetOf(i));
 	}
 
 	/** Draw the slice for the current scroll position, reusing the rows already drawn. */

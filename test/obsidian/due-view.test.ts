@@ -779,6 +779,37 @@ describe('DueView: 10,000 people', () => {
 		expect(offsetBefore - offsetAfter).toBe(after.indexOf(firstName) * ITEM_HEIGHTS.desktop.row);
 	});
 
+	it('keeps the row at the top of the view in place when someone joins above it, and the top at the top', async () => {
+		const { root } = await mount(big);
+		const scroller = root.querySelector<HTMLElement>('.kindred-due-scroller')!;
+		const firstShown = (): string | null => {
+			const strip = root.querySelector<HTMLElement>('.kindred-due-strip')!;
+			const offset = parseFloat(strip.style.getPropertyValue('--kindred-strip-offset'));
+			const rows = Array.from(strip.children);
+			// Items are all one row high in the middle of a section: count down from the strip's top.
+			const k = Math.floor((scroller.scrollTop - offset) / ITEM_HEIGHTS.desktop.row);
+			return rows[k]?.getAttribute('data-path') ?? null;
+		};
+		scroller.scrollTop = 50_000;
+		scroller.dispatchEvent(new Event('scroll'));
+		frame();
+		const before = firstShown();
+		expect(before).not.toBeNull();
+		// The most overdue of all, new: one row above everyone.
+		big.put(b('Aaron First').cadence('weekly').trust(5).lastContact('2025-01-01').build());
+		frame();
+		expect(scroller.scrollTop).toBe(50_000 + ITEM_HEIGHTS.desktop.row);
+		expect(firstShown()).toBe(before);
+		// At the top, the newcomer shows.
+		scroller.scrollTop = 0;
+		scroller.dispatchEvent(new Event('scroll'));
+		frame();
+		big.put(b('Aaron Second').cadence('weekly').trust(5).lastContact('2024-12-01').build());
+		frame();
+		expect(scroller.scrollTop).toBe(0);
+		expect(rowNames(root)[0]).toBe('Aaron Second');
+	});
+
 	it('keeps focus in the list when the focused row scrolls out of the drawn rows', async () => {
 		const { root } = await mount(big);
 		const scroller = root.querySelector<HTMLElement>('.kindred-due-scroller')!;
