@@ -198,6 +198,14 @@ function checkEntry(entry: LogEntry, today: LocalDate): string | null {
 	if (entry.channel !== null && !isWritableChannel(entry.channel)) {
 		return 'the channel cannot contain parentheses or line breaks';
 	}
+	// With no channel, a note that starts like one ("(laughs) …") would read back as the
+	// channel: said rather than written as something else. (A note starting "Gave:" reads
+	// back as given, which is what it says.)
+	const channel = entry.channel?.trim() || null;
+	const back = channel === null ? parseLogLine(formatLogLine({ ...entry, channel: null })) : null;
+	if (back !== null && back.channel !== null) {
+		return `the note starts with "(${back.channel})", which the log would read as the channel; choose a channel, or start the note with something else`;
+	}
 	return null;
 }
 

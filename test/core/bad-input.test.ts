@@ -141,6 +141,13 @@ const cases: Case[] = [
 		message: `${PATH}: cannot log: the channel cannot contain parentheses or line breaks`,
 	},
 	{
+		// Written, it would read back with "laughs" as the channel and "great chat" as the note.
+		case: 'no channel, and a note that starts like one',
+		text: n('---', 'trust: 4', '---'),
+		run: log({ channel: null, text: '(laughs) great chat' }),
+		message: `${PATH}: cannot log: the note starts with "(laughs)", which the log would read as the channel; choose a channel, or start the note with something else`,
+	},
+	{
 		case: 'a snooze date that does not exist',
 		text: n('---', 'trust: 4', '---'),
 		run: (text, ctx) => applySnooze(text, '2026-02-30', ctx),
