@@ -28,7 +28,7 @@ export default class KindredPlugin extends Plugin {
 	private templatesFolder: string | null = null;
 	private settingTab: KindredSettingTab | null = null;
 	/** Typing in a settings field saves at once but rebuilds the index once typing pauses. */
-	private readonly rebuildSoon = debounce(() => this.index?.rebuild(), 400, true);
+	private readonly rebuildSoon = debounce(() => void this.rebuild(), 400, true);
 
 	async onload(): Promise<void> {
 		await this.loadSettings();
@@ -90,7 +90,7 @@ export default class KindredPlugin extends Plugin {
 		await this.loadSettings();
 		// One rebuild for these settings, not a second for a pause in typing before them.
 		this.rebuildSoon.cancel();
-		this.index?.rebuild();
+		await this.rebuild();
 		// An open settings tab shows what is now in force, not what was typed before.
 		if (this.settingTab?.containerEl.isConnected) this.settingTab.display();
 	}
@@ -113,6 +113,17 @@ export default class KindredPlugin extends Plugin {
 		this.settings = migrateSettings(this.settings).settings;
 		await this.saveData(this.settings);
 		if (rebuild) this.rebuildSoon();
+	}
+
+	/**
+	 * Re-read everyone under the settings now in force. The Templates folder (Obsidian's own
+	 * setting, with no event of its own) is read again first, so a change there is taken
+	 * with the next change of Kindred's settings rather than only at the next start.
+	 */
+	private async rebuild(): Promise<void> {
+		if (!this.index) return;
+		this.templatesFolder = await readTemplatesFolder(this.app.vault.adapter, this.app.vault.configDir);
+		this.index.rebuild();
 	}
 
 	private async startIndex(index: PeopleIndex): Promise<void> {

@@ -155,6 +155,10 @@ describe('onload', () => {
 		await flush();
 		await plugin.index?.logsRead;
 		expect(plugin.index?.roster.all().map((p) => p.path)).toEqual(['Notes/Cleo.md']);
+		// The Templates folder moved in Obsidian's settings: taken with the next settings change.
+		await vault.app.vault.adapter.write(`${vault.app.vault.configDir}/templates.json`, '{"folder":"Notes"}');
+		await plugin.onExternalSettingsChange();
+		expect(plugin.index?.roster.all().map((p) => p.path)).toEqual(['Meta/Templates/Person.md']);
 	});
 
 	it('opens the due view in the right sidebar from the ribbon, reusing it, and leaves it on unload', async () => {
