@@ -102,21 +102,35 @@ function sweepLeftovers(file: string): void {
 	}
 	for (const name of names) {
 		const m = name.startsWith(prefix) ? /^(\d+)-[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length)) : null;
-		if (m && Number(m[1]) !== process.pid && !processAlive(Number(m[1]))) fs.rmSync(path.join(dir, name), { force: true });
+		if (!m || Number(m[1]) === process.pid || processAlive(Number(m[1]))) continue;
+		try {
+			fs.rmSync(path.join(dir, name));
+		} catch {
+			// Not ours to remove after all (a folder, another user's): left as it is.
+		}
 	}
 }
 
 async function acquireLock(lockPath: string, timeoutMs: number): Promise<{ ok: true } | { ok: false; error: string }> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
+		let fd: number;
 		try {
-			fs.writeFileSync(lockPath, `${process.pid}\n`, { flag: 'wx' });
-			return { ok: true };
+			fd = fs.openSync(lockPath, 'wx');
 		} catch (err) {
-			if (errorCode(err) !== 'EEXIST') {
+			if (errorCode(err) !== 'EEXIST') return { ok: false, error: `cannot write next to it (${errorCode(err)})` };
+			fd = -1;
+		}
+		if (fd >= 0) {
+			try {
+				fs.writeSync(fd, `${process.pid}\n`);
+				return { ok: true };
+			} catch (err) {
 				// Created but not written (a full disk): ours to remove, or it would block the next write.
 				fs.rmSync(lockPath, { force: true });
 				return { ok: false, error: `cannot write next to it (${errorCode(err)})` };
+			} finally {
+				fs.closeSync(fd);
 			}
 		}
 		if (isStale(lockPath)) {
@@ -206,10 +220,10 @@ export async function safeRewrite(file: string, compute: Compute, opts: RewriteO
 	const lockPath = path.join(path.dirname(target), `.${stemOf(target)}.kindred-lock`);
 	const lock = await acquireLock(lockPath, opts.lockTimeoutMs ?? 10_000);
 	if (!lock.ok) return { ok: false, error: `${label}: nothing written: ${lock.error}` };
-	sweepLeftovers(target);
 
 	let tmp: string | null = null;
 	try {
+		sweepLeftovers(target);
 		for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
 			const before = snapshot(target);
 			if ((before.mode & 0o200) === 0 && process.platform !== 'win32') {

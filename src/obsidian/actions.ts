@@ -47,7 +47,7 @@ export class KindredActions {
 	 * moment after it, so a second press in that moment must not write again. Only for a
 	 * few seconds: after that the index knows (and an undone line may be marked again).
 	 */
-	private readonly marked = new Map<string, number>();
+	private readonly marked = new Map<string, { day: LocalDate; at: number }>();
 
 	constructor(deps: ActionsDeps) {
 		this.deps = deps;
@@ -166,12 +166,13 @@ export class KindredActions {
 		// Once a day: a second press (or one after a touchpoint logged today) adds no bare
 		// line. The index hears of a write a moment after it; `marked` covers that moment.
 		const at = this.deps.now().getTime();
-		const just = at - (this.marked.get(path) ?? -Infinity) < MARKED_MS;
+		const last = this.marked.get(path);
+		const just = last !== undefined && last.day === today && at - last.at < MARKED_MS;
 		if (just || (person && (person.lastContactField === today || person.log.some((e) => e.date === today)))) {
 			new Notice(`${name} is already marked contacted today.`);
 			return { ok: true, changed: false };
 		}
-		this.marked.set(path, at);
+		this.marked.set(path, { day: today, at });
 		const entry: LogEntry = { date: today, linked: this.deps.getSettings().linkDates, channel: null, exchange: null, text: '' };
 		const result = await this.writeLog(file, entry, false);
 		if (result.ok && result.changed) new Notice(`Marked ${name} contacted today.`);

@@ -10,6 +10,8 @@ import { DueLayout, NO_ITEMS, type DueItem, type DueItems, type ItemHeights } fr
 
 /** Pixels drawn above and below the viewport, so a fast flick does not show blanks. */
 const OVERSCAN_PX = 480;
+/** Rows in view tried as the scroll anchor (see anchored), at most. */
+const ANCHOR_TRIES = 30;
 /** When the pane has no height yet (not laid out), draw as if it were this tall. */
 const FALLBACK_VIEWPORT_PX = 800;
 /**
@@ -71,15 +73,23 @@ export class DueWindow {
 		this.update();
 	}
 
-	/** `scrollTop` moved by as much as the row at the top of the view moved in the new items. */
+	/**
+	 * `scrollTop` moved by as much as the first row in view moved in the new items. A row
+	 * whose person left its section (the start-up pass moves people between sections) or
+	 * the list is no anchor: the next row in view that stayed in its section is.
+	 */
 	private anchored(items: DueItems, layout: DueLayout, scrollTop: number): number {
 		const old = this.items;
 		if (scrollTop <= 0 || old.length === 0) return scrollTop;
-		const i = Math.min(this.layout.indexAt(scrollTop), old.length - 1);
-		const was = old.at(i);
-		if (was.kind !== 'row') return scrollTop;
-		const j = items.indexOfPath(was.sp.person.path);
-		return j < 0 ? scrollTop : layout.offsetOf(j) + (scrollTop - this.layout.offsetOf(i));
+		const first = Math.min(this.layout.indexAt(scrollTop), old.length - 1);
+		const last = Math.min(old.length, first + ANCHOR_TRIES);
+		for (let i = first; i < last; i++) {
+			const was = old.at(i);
+			if (was.kind !== 'row') continue;
+			const j = items.indexOfPath(was.sp.person.path);
+			if (j >= 0 && items.at(j).section === was.section) return layout.offsetOf(j) - (this.layout.offsetOf(i) - scrollTop);
+		}
+		return scrollTop;
 	}
 
 	/** Draw the slice for the current scroll position, reusing the rows already drawn. */

@@ -154,6 +154,11 @@ describe('safeRewrite', () => {
 		for (const f of [crashed, live, other]) fs.writeFileSync(f, 'one\n');
 		expect((await safeRewrite(file, append)).ok).toBe(true);
 		expect([crashed, live, other].map((f) => fs.existsSync(f))).toEqual([false, true, true]);
+		// One it cannot remove (a folder named like one) is left, and the write goes on.
+		fs.mkdirSync(crashed);
+		expect(await safeRewrite(file, append)).toMatchObject({ ok: true, written: true });
+		expect(fs.existsSync(crashed)).toBe(true);
+		expect(fs.existsSync(path.join(dir, '.note.md.kindred-lock'))).toBe(false);
 	});
 
 	it('writes a note whose name is as long as a name can be (short lock and temporary names)', async () => {

@@ -509,6 +509,31 @@ describe('DueView: redraws', () => {
 		expect(document.activeElement?.getAttribute('data-kindred-action')).toBe('snooze');
 	});
 
+	it('anchors on a row that stayed in its section when the top row\'s person moves to another', async () => {
+		const index = new FakeIndex(settings);
+		const pad = (i: number): string => String(i).padStart(2, '0');
+		index.put(
+			...Array.from({ length: 30 }, (_, i) => b(`O${pad(i)}`).cadence('weekly').lastContact(addDaysLocal('2025-01-01', i)).build()),
+			...Array.from({ length: 60 }, (_, i) => b(`N${pad(i)}`).trust(3).build()),
+		);
+		const { root } = await mount(index);
+		const scroller = root.querySelector<HTMLElement>('.kindred-due-scroller')!;
+		const { header, row: h } = ITEM_HEIGHTS.desktop;
+		const top = header + 30 * h + header + 40 * h; // N40 at the top of the view
+		scroller.scrollTop = top;
+		scroller.dispatchEvent(new Event('scroll'));
+		frame();
+		// N40 is contacted long ago after all: off to "Overdue", far above. The view stays with N41.
+		index.put(b('N40').trust(3).cadence('weekly').lastContact('2025-06-01').build());
+		frame();
+		expect(scroller.scrollTop).toBe(top);
+		const strip = root.querySelector<HTMLElement>('.kindred-due-strip')!;
+		const offset = parseFloat(strip.style.getPropertyValue('--kindred-strip-offset'));
+		const k = Math.floor((scroller.scrollTop - offset) / h);
+		// N41 is where it was, one row below the top (N39, pushed down by N40 joining "Overdue", is above it).
+		expect(strip.children[k + 1]?.getAttribute('data-path')).toBe('People/N41.md');
+	});
+
 	it('follows a person who moved past the drawn rows, so Enter acts on them', async () => {
 		const index = new FakeIndex(settings);
 		// 300 overdue, the most overdue first.
