@@ -15,7 +15,7 @@ import type { DueViewDeps, ReviewViewDeps } from './obsidian/due-view-deps';
 import { DueView } from './obsidian/due-view';
 import { PeopleIndex } from './obsidian/people-index';
 import { ReviewView } from './obsidian/review-view';
-import { KindredSettingTab } from './obsidian/settings-tab';
+import { DRAWN_HERE, KindredSettingTab } from './obsidian/settings-tab';
 import { StatusBarCount } from './obsidian/status-bar';
 import { readTemplatesFolder } from './obsidian/templates-folder';
 import { NoteWriter } from './obsidian/writer';
@@ -91,8 +91,10 @@ export default class KindredPlugin extends Plugin {
 		// One rebuild for these settings, not a second for a pause in typing before them.
 		this.rebuildSoon.cancel();
 		await this.rebuild();
-		// An open settings tab shows what is now in force, not what was typed before.
-		if (this.settingTab?.containerEl.isConnected) this.settingTab.display();
+		// An open settings tab shows what is now in force, not what was typed before. Only one
+		// this plugin drew: Obsidian 1.13 draws the tab itself from its definitions.
+		const tab = this.settingTab?.containerEl;
+		if (tab?.isConnected && tab.hasClass(DRAWN_HERE)) this.settingTab?.display();
 	}
 
 	async loadSettings(): Promise<void> {

@@ -61,6 +61,8 @@ export class LogModal extends Modal {
 		new Setting(contentEl).setName('Date').addText((t) => {
 			t.inputEl.type = 'date';
 			t.inputEl.max = today;
+			// Open across midnight, the picker offers the new today too.
+			t.inputEl.addEventListener('focus', () => (t.inputEl.max = this.options.today()));
 			t.inputEl.setAttribute('aria-label', 'Date');
 			t.setValue(today);
 			this.dateEl = t.inputEl;

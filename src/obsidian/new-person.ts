@@ -47,11 +47,10 @@ export function templateError(template: string): string | null {
 /** The new note's text: the template's, filled in, or a minimal person note. `time` is HH:mm. */
 export function personNoteText(name: string, settings: KindredSettings, today: LocalDate, template: string | null, time = '00:00'): string {
 	if (template !== null) {
-		// Replacers as functions: a `$` in a name ("Ke$ha") is text, not a replacement pattern.
-		return template
-			.replace(/\{\{\s*title\s*\}\}/gi, () => name.trim())
-			.replace(/\{\{\s*date\s*\}\}/gi, () => today)
-			.replace(/\{\{\s*time\s*\}\}/gi, () => time);
+		// One pass, with a function: a `$` in a name ("Ke$ha") is text, not a replacement
+		// pattern, and a name holding "{{date}}" is not filled in again.
+		const values: Record<string, string> = { title: name.trim(), date: today, time };
+		return template.replace(/\{\{\s*(title|date|time)\s*\}\}/gi, (_, key: string) => values[key.toLowerCase()]);
 	}
 	const lines = ['---'];
 	if (!settings.peopleFolders.some((f) => f.trim() !== '')) {

@@ -122,6 +122,9 @@ export interface SettingGroupDefinition {
 	items: SettingRowDefinition[];
 }
 
+/** Marks a settings tab drawn by display() (Obsidian before 1.13), not natively from its definitions. */
+export const DRAWN_HERE = 'kindred-settings-drawn-here';
+
 export class KindredSettingTab extends PluginSettingTab {
 	private readonly deps: SettingsTabDeps;
 
@@ -134,6 +137,8 @@ export class KindredSettingTab extends PluginSettingTab {
 	display(): void {
 		const { containerEl } = this;
 		containerEl.empty();
+		// Drawn here, not by Obsidian from the definitions: redrawing it after sync is ours to do.
+		containerEl.addClass(DRAWN_HERE);
 		for (const group of this.getSettingDefinitions()) {
 			const heading = new Setting(containerEl).setName(group.heading).setHeading();
 			if (group.desc) heading.setDesc(group.desc);
