@@ -124,12 +124,16 @@ export default class KindredPlugin extends Plugin {
 	 */
 	private async rebuild(): Promise<void> {
 		if (!this.index) return;
-		this.templatesFolder = await readTemplatesFolder(this.app.vault.adapter, this.app.vault.configDir);
+		await this.readTemplatesFolder();
 		this.index.rebuild();
 	}
 
 	private async startIndex(index: PeopleIndex): Promise<void> {
-		this.templatesFolder = await readTemplatesFolder(this.app.vault.adapter, this.app.vault.configDir);
+		await this.readTemplatesFolder();
 		index.start();
+	}
+
+	private async readTemplatesFolder(): Promise<void> {
+		this.templatesFolder = await readTemplatesFolder(this.app.vault.adapter, this.app.vault.configDir);
 	}
 }

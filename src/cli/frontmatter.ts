@@ -128,9 +128,9 @@ export function locateFrontmatter(text: string): FrontmatterBlock {
 	// A closing `---` line must exist (searched from the opening line's `\n`). Without one
 	// Obsidian reads no properties, and neither does this; the note says so.
 	const close = findClosing(text, lineEnd);
-	if (close === null) return { kind: 'refused', reason: language === '' ? UNCLOSED_REASON : fenceLanguageReason(text.slice(0, eol)), bodyAt: 0 };
 	// Obsidian reads properties only under `---` alone: `---yaml` too is left unread.
-	if (language !== '') return { kind: 'refused', reason: fenceLanguageReason(text.slice(0, eol)), bodyAt: close };
+	if (language !== '') return { kind: 'refused', reason: fenceLanguageReason(text.slice(0, eol)), bodyAt: close ?? 0 };
+	if (close === null) return { kind: 'refused', reason: UNCLOSED_REASON, bodyAt: 0 };
 
 	// The YAML runs from the opening line's end (after a language name) to the first
 	// `\n---`, which may come before the closing line found above (`\n----`).

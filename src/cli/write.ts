@@ -90,10 +90,15 @@ function stemOf(file: string): string {
 	return `kindred-${h.toString(16).padStart(8, '0')}`;
 }
 
+/** How the names of the lock and temporary files beside `file` start (a dot file: hidden). */
+function sidePrefix(file: string): string {
+	return `.${stemOf(file)}.kindred-`;
+}
+
 /** Remove temporary files a crashed `kindred log` left beside `file` (their process is gone). Called holding the lock. */
 function sweepLeftovers(file: string): void {
 	const dir = path.dirname(file);
-	const prefix = `.${stemOf(file)}.kindred-`;
+	const prefix = sidePrefix(file);
 	let names: string[];
 	try {
 		names = fs.readdirSync(dir);
@@ -185,7 +190,7 @@ function stage(file: string, bytes: Buffer, note: Snapshot): string {
 	// Math.random does, and node:crypto would cost every command, `due` included, its
 	// loading time at start-up.
 	const suffix = Math.floor(Math.random() * 0x1_0000_0000).toString(16).padStart(8, '0');
-	const tmp = path.join(dir, `.${stemOf(file)}.kindred-${process.pid}-${suffix}.tmp`);
+	const tmp = path.join(dir, `${sidePrefix(file)}${process.pid}-${suffix}.tmp`);
 	const fd = fs.openSync(tmp, 'wx', mode);
 	try {
 		fs.writeFileSync(fd, bytes);
@@ -217,7 +222,7 @@ export async function safeRewrite(file: string, compute: Compute, opts: RewriteO
 	} catch (err) {
 		return { ok: false, error: `${label}: cannot read the note (${errorCode(err)})` };
 	}
-	const lockPath = path.join(path.dirname(target), `.${stemOf(target)}.kindred-lock`);
+	const lockPath = path.join(path.dirname(target), `${sidePrefix(target)}lock`);
 	const lock = await acquireLock(lockPath, opts.lockTimeoutMs ?? 10_000);
 	if (!lock.ok) return { ok: false, error: `${label}: nothing written: ${lock.error}` };
 

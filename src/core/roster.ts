@@ -16,6 +16,14 @@ import { dueList, patchDueList } from './schedule';
 import type { KindredSettings } from './settings';
 import type { LocalDate, Person, ScheduledPerson } from './types';
 
+/**
+ * A name or path as find compares it: case aside, and accents however they were typed (é
+ * as one letter, or e and a combining accent, as macOS file names and some keyboards give them).
+ */
+export function foldName(s: string): string {
+	return s.normalize('NFC').toLowerCase();
+}
+
 export type FindResult = { ok: true; person: Person } | { ok: false; reason: string };
 
 /** Structural equality for plain data (what readPerson builds: no Dates, no cycles). */
@@ -266,14 +274,11 @@ export class Roster {
 		const byPath = this.people.get(q) ?? this.people.get(`${q}.md`);
 		if (byPath) return { ok: true, person: byPath };
 
-		// Case aside, and accents however they were typed (é as one letter, or e and a
-		// combining accent, as macOS file names and some keyboards give them).
-		const fold = (s: string): string => s.normalize('NFC').toLowerCase();
-		const lower = fold(q);
+		const lower = foldName(q);
 		const steps: ((p: Person) => boolean)[] = [
-			(p) => fold(p.path) === lower || fold(p.path) === `${lower}.md`,
-			(p) => fold(p.name) === lower,
-			(p) => p.aliases.some((a) => fold(a) === lower),
+			(p) => foldName(p.path) === lower || foldName(p.path) === `${lower}.md`,
+			(p) => foldName(p.name) === lower,
+			(p) => p.aliases.some((a) => foldName(a) === lower),
 		];
 		for (const matches of steps) {
 			const found: Person[] = [];

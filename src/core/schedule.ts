@@ -139,7 +139,7 @@ function place(person: Person, ctx: DayContext): ScheduledPerson {
 
 	let status: DueStatus;
 	// Archived and paused people stay out of the due list even with a value that cannot be
-	// read (they were set aside on purpose); the problem is still reported (`due --all`, the
+	// read (they were set aside on purpose); the problem is still reported (`due --json`, the
 	// pane's problem count, the command line's warnings), never dropped.
 	if (person.status === 'archived') status = 'archived';
 	else if (person.status === 'paused') status = 'paused';

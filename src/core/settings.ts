@@ -132,6 +132,15 @@ function stringList(v: unknown): string[] | null {
 }
 
 /**
+ * A whole number written in plain digits (spaces around allowed), or NaN: Number() would
+ * also read '' as 0, '0x16' as 22 and '2.2e1' as 22. How numbers given as text are read,
+ * in data.json and as typed in the settings tab.
+ */
+export function plainNumber(text: string): number {
+	return /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+}
+
+/**
  * The key setting that names the marker property too, or null. Kindred reads that key as
  * its own field and may write it (status, last contact): archiving would write over
  * `type: person` and the note would stop being a person.
@@ -202,8 +211,7 @@ export function migrateSettings(raw: unknown): MigrationResult {
 	const int = (key: keyof KindredSettings, min: number, max: number): void => {
 		const v = data[key];
 		if (v === undefined) return;
-		// Text only in plain digits: Number() would also read '' as 0, '0x16' as 22 and '2.2e1' as 22.
-		const n = typeof v === 'string' ? (/^\s*\d+\s*$/.test(v) ? Number(v) : NaN) : v;
+		const n = typeof v === 'string' ? plainNumber(v) : v;
 		if (typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max) {
 			(settings as unknown as Record<string, unknown>)[key] = n;
 		} else warnings.push(`Setting "${key}" must be a whole number from ${min} to ${max}; using the default.`);

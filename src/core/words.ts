@@ -12,13 +12,19 @@ function plural(n: number, word: string): string {
 	return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** The unit a span of `n` days is said in (see the header), and its length in days. */
+function spanUnit(n: number): { word: string; days: number } {
+	if (n < 14) return { word: 'day', days: 1 };
+	if (n < 60) return { word: 'week', days: 7 };
+	if (n < 730) return { word: 'month', days: 30 };
+	return { word: 'year', days: 365 };
+}
+
 /** A length of time in the largest sensible unit: "1 day", "3 weeks", "2 months", "2 years". */
 export function describeSpan(days: number): string {
 	const n = Math.abs(Math.trunc(days));
-	if (n < 14) return plural(n, 'day');
-	if (n < 60) return plural(Math.floor(n / 7), 'week');
-	if (n < 730) return plural(Math.floor(n / 30), 'month');
-	return plural(Math.floor(n / 365), 'year');
+	const unit = spanUnit(n);
+	return plural(Math.floor(n / unit.days), unit.word);
 }
 
 /**
@@ -28,9 +34,8 @@ export function describeSpan(days: number): string {
  */
 export function describeSpanAtLeast(days: number): string {
 	const n = Math.abs(Math.trunc(days));
-	const unit = n < 14 ? 1 : n < 60 ? 7 : n < 730 ? 30 : 365;
 	const span = describeSpan(n);
-	return n % unit === 0 ? span : `over ${span}`;
+	return n % spanUnit(n).days === 0 ? span : `over ${span}`;
 }
 
 /** "3 weeks overdue", "due today", "due tomorrow", "due in 2 days", "never contacted", ... */

@@ -8,6 +8,7 @@ import { Notice } from 'obsidian';
 import type { App, PaneType, TFile, WorkspaceLeaf } from 'obsidian';
 import { lightFormat } from 'date-fns';
 import { todayLocal } from '../core/dates';
+import { foldName } from '../core/roster';
 import type { KindredSettings } from '../core/settings';
 import type { LocalDate, LogEntry, Person, ScheduledPerson } from '../core/types';
 import { DUE_VIEW_TYPE, REVIEW_VIEW_TYPE } from './due-view-deps';
@@ -202,22 +203,19 @@ export class KindredActions {
 	/** Create (or find) the person's note and open it. */
 	async createAndOpen(name: string): Promise<TFile | null> {
 		// Someone of that name in another people folder (or found by tag): theirs, not a twin.
-		const fold = (s: string): string => s.normalize('NFC').trim().toLowerCase();
-		const same = this.deps.index.roster.all().filter((p) => fold(p.name) === fold(name));
+		const wanted = foldName(name.trim());
+		const same = this.deps.index.roster.all().filter((p) => foldName(p.name) === wanted);
 		if (same.length > 1) {
 			new Notice(`There are already people called ${name.trim()}: ${same.map((p) => p.path).sort().join(', ')}.`);
 			return null;
 		}
 		const known = same.length === 1 ? this.file(same[0].path) : null;
-		if (known) {
-			new Notice(`${known.path} already exists; opening it.`);
-			await this.deps.app.workspace.getLeaf(false).openFile(known);
-			return known;
-		}
-		const result = await createPersonNote(
-			{ vault: this.deps.app.vault, getSettings: this.deps.getSettings, today: () => this.today(), time: () => lightFormat(this.deps.now(), 'HH:mm') },
-			name,
-		);
+		const result = known
+			? ({ ok: true, file: known, created: false } as const)
+			: await createPersonNote(
+					{ vault: this.deps.app.vault, getSettings: this.deps.getSettings, today: () => this.today(), time: () => lightFormat(this.deps.now(), 'HH:mm') },
+					name,
+				);
 		if (!result.ok) {
 			new Notice(result.error);
 			return null;

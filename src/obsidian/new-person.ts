@@ -13,7 +13,7 @@
  * made for a name that differs from one only in case (one file on most disks).
  */
 import { normalizePath, TFile, TFolder } from 'obsidian';
-import type { Vault } from 'obsidian';
+import type { TAbstractFile, Vault } from 'obsidian';
 import { yamlScalar } from '../core/frontmatter-edit';
 import type { KindredSettings } from '../core/settings';
 import type { LocalDate } from '../core/types';
@@ -73,16 +73,13 @@ export interface NewPersonDeps {
 	time?: () => string;
 }
 
-/** A file in the same folder whose name differs from `path`'s only in case, or null. */
-function caselessTwin(vault: NewPersonDeps['vault'], path: string): TFile | TFolder | null {
+/** A file or folder beside `path` whose name differs from it only in case, or null. */
+function caselessTwin(vault: NewPersonDeps['vault'], path: string): TAbstractFile | null {
 	const slash = path.lastIndexOf('/');
 	const folder = vault.getAbstractFileByPath(slash > 0 ? path.slice(0, slash) : '/');
 	if (!(folder instanceof TFolder)) return null;
 	const lower = path.toLowerCase();
-	for (const child of folder.children) {
-		if (child.path.toLowerCase() === lower && (child instanceof TFile || child instanceof TFolder)) return child;
-	}
-	return null;
+	return folder.children.find((child) => child.path.toLowerCase() === lower) ?? null;
 }
 
 export type NewPersonResult =

@@ -12,7 +12,7 @@ import type { App, Plugin } from 'obsidian';
 import { parseCadence } from '../core/cadence';
 import { isWritableKey } from '../core/frontmatter-edit';
 import { isWritableChannel } from '../core/logline';
-import { markerClash, type KeyNames, type KindredSettings } from '../core/settings';
+import { markerClash, plainNumber, type KeyNames, type KindredSettings } from '../core/settings';
 import { calendarPathProblem } from './calendar-export';
 
 export interface SettingsTabDeps {
@@ -69,8 +69,8 @@ export function cadenceError(value: string): string | null {
 
 export function wholeNumberError(min: number, max: number): Check {
 	return (value) => {
-		// Plain digits only, as the saved settings are read: Number() would take "1e2" or "0x10".
-		const n = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
+		// As the saved settings are read: Number() would take "1e2" or "0x10".
+		const n = plainNumber(value);
 		return Number.isInteger(n) && n >= min && n <= max ? null : `Enter a whole number from ${min} to ${max}.`;
 	};
 }

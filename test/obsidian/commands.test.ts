@@ -111,14 +111,18 @@ describe('the commands', () => {
 		for (const id of personCommands) expect(commands.get(id)?.checkCallback?.(true)).toBe(true);
 	});
 
-	it('logs a touchpoint with the active person from the modal, Enter in the note field submitting', async () => {
-		const { vault, writer, run, settings, saveSettings } = await setup({ 'People/Ana.md': ana });
+	/** Ana's note active, and the log modal opened on it from the command. */
+	async function logModalForAna() {
+		const ctx = await setup({ 'People/Ana.md': ana });
 		const modals = captureModals();
-		await activate(vault, 'People/Ana.md');
-		run('log-touchpoint-active');
-		const modal = modals[0] as unknown as LogModal;
+		await activate(ctx.vault, 'People/Ana.md');
+		ctx.run('log-touchpoint-active');
+		return { ...ctx, modal: modals[0], el: modals[0].contentEl };
+	}
+
+	it('logs a touchpoint with the active person from the modal, Enter in the note field submitting', async () => {
+		const { vault, writer, settings, saveSettings, modal, el } = await logModalForAna();
 		expect(modal).toBeInstanceOf(LogModal);
-		const el = modal.contentEl;
 		expect(byLabel<HTMLInputElement>(el, 'Date').value).toBe('2026-11-23');
 		expect(byLabel<HTMLSelectElement>(el, 'Channel').value).toBe('call');
 		byLabel<HTMLSelectElement>(el, 'Channel').value = 'coffee';
@@ -139,11 +143,7 @@ describe('the commands', () => {
 	});
 
 	it('back-dates a touchpoint with the submit button, and refuses a future or missing date inline', async () => {
-		const { vault, writer, run } = await setup({ 'People/Ana.md': ana });
-		const modals = captureModals();
-		await activate(vault, 'People/Ana.md');
-		run('log-touchpoint-active');
-		const el = modals[0].contentEl;
+		const { vault, writer, el } = await logModalForAna();
 		const date = byLabel<HTMLInputElement>(el, 'Date');
 		const submit = byLabel<HTMLButtonElement>(el, 'Log touchpoint');
 		date.value = '2026-11-24';
@@ -163,11 +163,7 @@ describe('the commands', () => {
 	});
 
 	it('takes the new day\'s date from a modal left open across midnight', async () => {
-		const { vault, writer, run } = await setup({ 'People/Ana.md': ana });
-		const modals = captureModals();
-		await activate(vault, 'People/Ana.md');
-		run('log-touchpoint-active');
-		const el = modals[0].contentEl;
+		const { vault, writer, el } = await logModalForAna();
 		vi.setSystemTime(new Date('2026-11-24T00:30:00'));
 		byLabel<HTMLInputElement>(el, 'Date').value = '2026-11-24';
 		byLabel<HTMLButtonElement>(el, 'Log touchpoint').click();
@@ -177,12 +173,8 @@ describe('the commands', () => {
 	});
 
 	it('keeps the modal open with everything typed when the write is refused, and says why there', async () => {
-		const { vault, writer, run } = await setup({ 'People/Ana.md': ana });
-		const modals = captureModals();
+		const { vault, writer, el } = await logModalForAna();
 		const notices = captureNotices();
-		await activate(vault, 'People/Ana.md');
-		run('log-touchpoint-active');
-		const el = modals[0].contentEl;
 		const note = byLabel<HTMLInputElement>(el, 'Note');
 		note.value = 'A long talk about Lisbon.';
 		// The note breaks while the modal is open (sync, another editor).
