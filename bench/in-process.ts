@@ -243,6 +243,7 @@ export async function measureInProcess(opts: InProcessOptions): Promise<SizeResu
 			snooze: () => {},
 		};
 		let nodes = 0;
+		let firstFrameNodes = 0;
 		const open = async (): Promise<number> => {
 			const leaf = WorkspaceLeaf.create2__(app);
 			const view = new DueView(leaf.asOriginalType3__(), deps);
@@ -253,6 +254,9 @@ export async function measureInProcess(opts: InProcessOptions): Promise<SizeResu
 			const t0 = performance.now();
 			await view.onOpen();
 			const ms = performance.now() - t0;
+			firstFrameNodes = view.containerEl.querySelectorAll('*').length;
+			// The rows around the view come on the next frame (not timed): count them too.
+			await new Promise<void>((resolve) => view.containerEl.win.requestAnimationFrame(() => resolve()));
 			nodes = view.containerEl.querySelectorAll('*').length;
 			await view.onClose();
 			view.unload();
@@ -267,6 +271,7 @@ export async function measureInProcess(opts: InProcessOptions): Promise<SizeResu
 			return open();
 		});
 		figures.paneDomNodes = nodes;
+		diagnostics.paneFirstFrameDomNodes = firstFrameNodes;
 		if (people <= 10000) {
 			diagnostics.paneFirstPaintColdMs = await medianOf(plan, async (i) => {
 				bump(i);

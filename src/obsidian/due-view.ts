@@ -74,6 +74,8 @@ export class DueView extends RefreshableView<DueViewDeps> {
 	private readonly collapsed = new Set<DueStatus>();
 	private scrollTop = 0;
 	private scrollFrame = 0;
+	/** A scroll came since the last frame: the frame redraws for the new position (see updateNextFrame). */
+	private scrolled = false;
 
 	getViewType(): string {
 		return VIEW_TYPE_DUE;
@@ -138,6 +140,7 @@ export class DueView extends RefreshableView<DueViewDeps> {
 	protected onTeardown(): void {
 		if (this.scrollFrame) this.containerEl.win.cancelAnimationFrame(this.scrollFrame);
 		this.scrollFrame = 0;
+		this.scrolled = false;
 		this.list = null;
 		this.filterEl = this.summaryEl = this.emptyEl = this.problemsEl = this.problemsCountEl = null;
 	}
@@ -232,6 +235,8 @@ export class DueView extends RefreshableView<DueViewDeps> {
 		list.setItems(model.items, heights, this.scrollTop);
 		this.scrollTop = list.scrollerEl.scrollTop;
 		if (focus !== null) this.refocus(focus, model.items);
+		// The rows in view are drawn; those around them come on the next frame.
+		if (list.needsMargin) this.updateNextFrame();
 	}
 
 	/** The count beside the summary: hidden when no note has a problem or nothing can list them. */
@@ -271,10 +276,21 @@ export class DueView extends RefreshableView<DueViewDeps> {
 		// A pane being hidden may report a reset offset; keep the one the user left.
 		if (list === null || !this.containerEl.isShown()) return;
 		this.scrollTop = list.scrollerEl.scrollTop;
+		this.scrolled = true;
+		this.updateNextFrame();
+	}
+
+	/**
+	 * On the next animation frame (once, however often asked): after a scroll, the rows
+	 * for the new position; otherwise the margin around the rows a redraw put in view.
+	 */
+	private updateNextFrame(): void {
 		if (this.scrollFrame) return;
 		this.scrollFrame = this.containerEl.win.requestAnimationFrame(() => {
 			this.scrollFrame = 0;
-			this.list?.update();
+			if (this.scrolled) this.list?.update();
+			else this.list?.fillMargin();
+			this.scrolled = false;
 		});
 	}
 

@@ -32,6 +32,8 @@ export class DueWindow {
 	private layout: DueLayout = new DueLayout(NO_ITEMS, { header: 0, row: 0 });
 	private start = 0;
 	private end = 0;
+	/** True after setItems until update() has drawn the overscan (see setItems). */
+	private marginPending = false;
 
 	constructor(
 		parent: HTMLElement,
@@ -58,6 +60,11 @@ export class DueWindow {
 	 * the row at the top of the view stays where it was when rows above it come or go (the
 	 * start-up pass moves people between sections about once a second), as a browser's
 	 * scroll anchoring would; at the top, the view stays at the top.
+	 *
+	 * Only the rows in view are drawn here: the margin above and below them is drawn by
+	 * fillMargin() (or update()), which the caller runs on the next animation frame (see
+	 * needsMargin). The first frame of a pane then costs the rows it shows and no more
+	 * (about a third less at sidebar height), and a flick after that still finds rows.
 	 */
 	setItems(items: DueItems, heights: ItemHeights, scrollTop: number): void {
 		const layout = new DueLayout(items, heights);
@@ -70,7 +77,13 @@ export class DueWindow {
 		// Put the offset back before drawing: a pane that was hidden may have lost it,
 		// and the spacer may just have changed height under it.
 		if (this.scrollerEl.scrollTop !== scrollTop) this.scrollerEl.scrollTop = scrollTop;
-		this.update();
+		this.drawSlice(0);
+		this.marginPending = items.length > 0;
+	}
+
+	/** True when the rows around the view are still to be drawn: call fillMargin() (or update()) on the next frame. */
+	get needsMargin(): boolean {
+		return this.marginPending;
 	}
 
 	/**
@@ -92,11 +105,34 @@ export class DueWindow {
 		return scrollTop;
 	}
 
-	/** Draw the slice for the current scroll position, reusing the rows already drawn. */
+	/** Draw the slice for the current scroll position and its margin, reusing the rows already drawn. */
 	update(): void {
-		const n = this.items.length;
+		this.marginPending = false;
+		this.drawSlice(OVERSCAN_PX);
+	}
+
+	/**
+	 * After setItems: draw the margin around the rows in view, removing nothing (a row
+	 * drawn for focus stays). When focus drew a stretch away from the view, nothing: the
+	 * scroll that focus makes draws the view.
+	 */
+	fillMargin(): void {
+		if (!this.marginPending) return;
+		this.marginPending = false;
+		const { start, end } = this.range(OVERSCAN_PX);
+		if (end >= this.start && start <= this.end) this.extendTo(start, end);
+	}
+
+	/** The items in view plus `margin` pixels above and below. */
+	private range(margin: number): { start: number; end: number } {
 		const viewport = this.scrollerEl.clientHeight || FALLBACK_VIEWPORT_PX;
-		const { start, end } = this.layout.visibleRange(this.scrollerEl.scrollTop, viewport, OVERSCAN_PX);
+		return this.layout.visibleRange(this.scrollerEl.scrollTop, viewport, margin);
+	}
+
+	/** Draw the rows in view plus `margin` pixels above and below, reusing those already drawn. */
+	private drawSlice(margin: number): void {
+		const n = this.items.length;
+		const { start, end } = this.range(margin);
 		if (start === this.start && end === this.end) return;
 		const strip = this.stripEl;
 		// Removing the focused row would drop focus to the page: PageDown would stop
@@ -142,22 +178,26 @@ export class DueWindow {
 		const from = Math.max(0, index - FOCUS_MARGIN);
 		const to = Math.min(n, index + FOCUS_MARGIN + 1);
 		if (from >= this.start && to <= this.end) return;
-		const strip = this.stripEl;
 		if (this.end <= this.start || to < this.start || from > this.end) {
 			// Nothing drawn next to it: draw just this stretch.
-			strip.empty();
-			strip.append(this.build(from, to));
+			this.stripEl.empty();
+			this.stripEl.append(this.build(from, to));
 			this.start = from;
 			this.end = to;
-		} else {
-			if (from < this.start) {
-				strip.prepend(this.build(from, this.start));
-				this.start = from;
-			}
-			if (to > this.end) {
-				strip.append(this.build(this.end, to));
-				this.end = to;
-			}
+			this.stripEl.setCssProps({ '--kindred-strip-offset': `${this.layout.offsetOf(from)}px` });
+		} else this.extendTo(from, to);
+	}
+
+	/** Grow the drawn stretch, which touches [from, to), to cover it. */
+	private extendTo(from: number, to: number): void {
+		const strip = this.stripEl;
+		if (from < this.start) {
+			strip.prepend(this.build(from, this.start));
+			this.start = from;
+		}
+		if (to > this.end) {
+			strip.append(this.build(this.end, to));
+			this.end = to;
 		}
 		strip.setCssProps({ '--kindred-strip-offset': `${this.layout.offsetOf(this.start)}px` });
 	}

@@ -775,6 +775,30 @@ describe('DueView: 10,000 people', () => {
 		expect(new Set(names).size).toBe(names.length);
 	});
 
+	it('draws the rows in view first and the margin around them on the next frame', async () => {
+		const { root } = await mount(big);
+		const { header, row: h } = ITEM_HEIGHTS.desktop;
+		// happy-dom lays nothing out: the pane counts as 800 px tall, the margin is 480 px.
+		const rowsAbove = (px: number): number => Math.ceil((px - header) / h);
+		expect(rowNames(root)).toHaveLength(rowsAbove(800));
+		frame();
+		const withMargin = rowNames(root);
+		expect(withMargin).toHaveLength(rowsAbove(800 + 480));
+		// Scrolled down, a redraw (someone logged) draws the view, then the margin on both sides.
+		const scroller = root.querySelector<HTMLElement>('.kindred-due-scroller')!;
+		scroller.scrollTop = 100_000;
+		scroller.dispatchEvent(new Event('scroll'));
+		frame();
+		const settled = rowNames(root).length;
+		// The margin above too: more rows than at the top.
+		expect(settled).toBeGreaterThan(rowsAbove(800 + 480));
+		big.put({ ...people[0], lastContactField: '2026-11-22' });
+		vi.advanceTimersToNextFrame();
+		expect(rowNames(root).length).toBeLessThan(settled);
+		vi.advanceTimersToNextFrame();
+		expect(rowNames(root).length).toBe(settled);
+	});
+
 	it('draws the next rows at once when focus reaches the edge of the drawn rows, without waiting for a frame', async () => {
 		const { root } = await mount(big);
 		const drawn = (): HTMLElement[] => Array.from(root.querySelectorAll<HTMLElement>('.kindred-due-row'));
