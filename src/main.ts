@@ -18,7 +18,7 @@ import { ReviewView } from './obsidian/review-view';
 import { DRAWN_HERE, KindredSettingTab } from './obsidian/settings-tab';
 import { StatusBarCount } from './obsidian/status-bar';
 import { readTemplatesFolder } from './obsidian/templates-folder';
-import { NoteWriter } from './obsidian/writer';
+import { NoteWriter, saveOpenEditors } from './obsidian/writer';
 
 export default class KindredPlugin extends Plugin {
 	settings: KindredSettings = migrateSettings(undefined).settings;
@@ -38,7 +38,12 @@ export default class KindredPlugin extends Plugin {
 		const index = this.addChild(
 			new PeopleIndex({ app: this.app, getSettings, templatesFolder: () => this.templatesFolder }),
 		);
-		const writer = new NoteWriter({ vault: this.app.vault, getSettings, now });
+		const writer = new NoteWriter({
+			vault: this.app.vault,
+			getSettings,
+			now,
+			beforeEdit: (file) => saveOpenEditors(this.app.workspace, file),
+		});
 		const actions = new KindredActions({
 			app: this.app,
 			index,
@@ -91,10 +96,13 @@ export default class KindredPlugin extends Plugin {
 		// One rebuild for these settings, not a second for a pause in typing before them.
 		this.rebuildSoon.cancel();
 		await this.rebuild();
-		// An open settings tab shows what is now in force, not what was typed before. Only one
-		// this plugin drew: Obsidian 1.13 draws the tab itself from its definitions.
-		const tab = this.settingTab?.containerEl;
-		if (tab?.isConnected && tab.hasClass(DRAWN_HERE)) this.settingTab?.display();
+		// An open settings tab shows what is now in force, not what was typed before: one this
+		// plugin drew is drawn again; one Obsidian 1.13+ draws from the definitions is
+		// refreshed by its update() (display() does nothing there).
+		const tab = this.settingTab;
+		if (!tab?.containerEl.isConnected) return;
+		if (tab.containerEl.hasClass(DRAWN_HERE)) tab.display();
+		else (tab as { update?: () => void }).update?.();
 	}
 
 	async loadSettings(): Promise<void> {

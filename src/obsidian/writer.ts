@@ -6,8 +6,8 @@
  * logs never lose one. A refused edit writes nothing new, shows a Notice naming the note
  * and the reason, and resolves to a result rather than throwing.
  */
-import { Notice, parseYaml } from 'obsidian';
-import type { TFile, Vault } from 'obsidian';
+import { MarkdownView, Notice, parseYaml } from 'obsidian';
+import type { TFile, Vault, Workspace } from 'obsidian';
 import { todayLocal } from '../core/dates';
 import { applySnooze, applyStatus, applyTouchpoint } from '../core/note-edit';
 import type { EditContext } from '../core/note-edit';
@@ -22,6 +22,23 @@ export interface NoteWriterDeps {
 	/** Defaults to a Notice; tests may collect messages instead. */
 	notify?: (message: string) => void;
 	parseYaml?: ParseYaml;
+	/**
+	 * Runs before each edit reads the note: the plugin saves an editor that has the note
+	 * open (see saveOpenEditors), so what was typed in it a moment ago is in the text
+	 * edited and not written over.
+	 */
+	beforeEdit?: (file: TFile) => Promise<void>;
+}
+
+/**
+ * Save every editor that has `file` open. Obsidian saves typing about two seconds after
+ * the last key; an edit of the file on disk inside that window would be edited without it.
+ */
+export async function saveOpenEditors(workspace: Pick<Workspace, 'getLeavesOfType'>, file: TFile): Promise<void> {
+	for (const leaf of workspace.getLeavesOfType('markdown')) {
+		const view = leaf.view;
+		if (view instanceof MarkdownView && view.file?.path === file.path) await view.save();
+	}
 }
 
 export type WriteResult = { ok: true; changed: boolean } | { ok: false; error: string };
@@ -72,6 +89,7 @@ export class NoteWriter {
 	private async run(file: TFile, apply: Edit): Promise<WriteResult> {
 		let outcome: EditResult | null = null;
 		try {
+			await this.deps.beforeEdit?.(file);
 			await this.deps.vault.process(file, (text) => {
 				const ctx: EditContext = {
 					path: file.path,

@@ -230,6 +230,23 @@ describe('the settings tab', () => {
 		}
 	});
 
+	it('refreshes a settings tab Obsidian 1.13 drew from the definitions with update(), not display()', async () => {
+		const { registered, data, plugin } = await load({ 'People/Ana.md': ana }, null);
+		const tab = registered.settingTabs__[0] as unknown as KindredSettingTab & { update: () => void };
+		// Obsidian 1.13 draws the open tab itself (no display() call) and offers update().
+		tab.update = vi.fn();
+		const display = vi.spyOn(tab, 'display');
+		document.body.appendChild(tab.containerEl);
+		try {
+			data.value = { ...defaultSettings(), peopleFolders: ['Friends'] };
+			await plugin.onExternalSettingsChange();
+			expect(tab.update).toHaveBeenCalledTimes(1);
+			expect(display).not.toHaveBeenCalled();
+		} finally {
+			tab.containerEl.remove();
+		}
+	});
+
 	it('saves a valid change and rebuilds; shows an inline error and saves nothing for an invalid one', async () => {
 		const { vault, plugin, registered, data } = await load({ 'People/Ana.md': ana, 'Friends/Ben.md': ben }, null);
 		const tab = registered.settingTabs__[0] as unknown as KindredSettingTab;

@@ -5,7 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LogEntry } from '../../src/core/types';
-import { NoteWriter } from '../../src/obsidian/writer';
+import { MarkdownView, WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
+import { NoteWriter, saveOpenEditors } from '../../src/obsidian/writer';
 import { captureNotices, freezeToday, makeVault, settingsWith } from './harness';
 
 const ana = `---
@@ -68,6 +69,36 @@ describe('NoteWriter', () => {
 		);
 		const text = await vault.read('People/Ana.md');
 		expect(Array.from({ length: 5 }, (_, i) => text.includes(`raw ${i}`)).filter(Boolean).length).toBeLessThan(5);
+	});
+
+	it('saves an editor that has the note open first, so what was typed a moment ago is kept', async () => {
+		const vault = makeVault({ 'People/Ana.md': ana, 'People/Ben.md': ana });
+		const file = vault.file('People/Ana.md');
+		const editorOn = (path: string, save: () => Promise<void>): WorkspaceLeaf => {
+			const leaf = WorkspaceLeaf.create2__(vault.app);
+			const view = MarkdownView.create2__(leaf);
+			view.file = vault.file(path);
+			view.save = save;
+			leaf.view = view;
+			return leaf;
+		};
+		// Typed in Ana's note, not saved yet (Obsidian saves about two seconds after the last key).
+		const typed = ana.replace('# Ana', '# Ana\n\nJust typed.');
+		const leaves = [
+			editorOn('People/Ana.md', () => vault.app.vault.modify(file, typed)),
+			editorOn('People/Ben.md', () => Promise.reject(new Error('Ben\'s editor is not saved'))),
+		];
+		const workspace = { getLeavesOfType: (type: string) => (type === 'markdown' ? leaves.map((l) => l.asOriginalType3__()) : []) };
+		const writer = new NoteWriter({
+			vault: vault.obsidian.vault,
+			getSettings: () => settingsWith(),
+			now: () => new Date(),
+			beforeEdit: (f) => saveOpenEditors(workspace, f),
+		});
+		expect(await writer.logTouchpoint(file, entry('Coffee plans.'))).toEqual({ ok: true, changed: true });
+		const text = await vault.read('People/Ana.md');
+		expect(text).toContain('Just typed.');
+		expect(text).toContain('- 2026-11-23 (call) Coffee plans.');
 	});
 
 	it('edits the text on disk, not what the metadata cache last saw', async () => {
