@@ -125,33 +125,70 @@ interface NoteFile {
 	abs: string;
 }
 
-/** Every markdown note with its absolute path, in vault-relative path order. */
-function walkNotes(root: string): NoteFile[] {
+/**
+ * Every markdown note with its absolute path, in vault-relative path order. Links to
+ * notes and folders are followed, as Obsidian follows them (a link back to a folder it
+ * sits in is not, nor one that leads nowhere: each with a warning). A folder that cannot
+ * be read is named in a warning; the vault folder itself, a user error.
+ */
+function walkNotes(root: string, warnings: string[]): NoteFile[] {
 	const out: NoteFile[] = [];
-	// Paths are built while walking: path.relative per note showed in profiles.
-	const walk = (dir: string, prefix: string): void => {
+	/** Where `abs`, a link, leads: a folder (with its real path), a file, or null with a warning. */
+	const follow = (abs: string, rel: string, isNote: boolean): { dir: string } | 'file' | null => {
+		try {
+			const stat = fs.statSync(abs);
+			if (stat.isDirectory()) return { dir: fs.realpathSync(abs) };
+			return stat.isFile() ? 'file' : null;
+		} catch (err) {
+			if (isNote) warnings.push(`${rel} is a link that cannot be followed (${errorCode(err)}); skipped`);
+			return null;
+		}
+	};
+	// Paths are built while walking: path.relative per note showed in profiles. `real` is
+	// the folder's real path, to notice a link back to a folder the walk is inside.
+	const walk = (dir: string, prefix: string, real: string): void => {
 		let entries: fs.Dirent[];
 		try {
 			entries = fs.readdirSync(dir, { withFileTypes: true });
-		} catch {
-			return; // an unreadable folder holds no notes we can show
+		} catch (err) {
+			if (prefix === '') throw new UserError(`cannot read the vault ${dir} (${errorCode(err)})`);
+			warnings.push(`${prefix} could not be read (${errorCode(err)}); the notes in it are skipped`);
+			return;
 		}
 		const base = dir.endsWith(path.sep) ? dir : `${dir}${path.sep}`;
 		for (const e of entries) {
 			if (e.name.startsWith('.')) continue;
 			const abs = `${base}${e.name}`;
-			if (e.isDirectory()) walk(abs, `${prefix}${e.name}/`);
-			else if (e.isFile() && /\.md$/i.test(e.name)) out.push({ path: `${prefix}${e.name}`, abs });
+			const isNote = /\.md$/i.test(e.name);
+			if (e.isDirectory()) walk(abs, `${prefix}${e.name}/`, `${real}${path.sep}${e.name}`);
+			else if (e.isFile()) {
+				if (isNote) out.push({ path: `${prefix}${e.name}`, abs });
+			} else if (e.isSymbolicLink()) {
+				const to = follow(abs, `${prefix}${e.name}`, isNote);
+				if (to === 'file') {
+					if (isNote) out.push({ path: `${prefix}${e.name}`, abs });
+				} else if (to !== null) {
+					const inside = real === to.dir || real.startsWith(`${to.dir}${path.sep}`);
+					if (inside) warnings.push(`${prefix}${e.name}/ links back to a folder it is in; skipped`);
+					else walk(abs, `${prefix}${e.name}/`, to.dir);
+				}
+			}
 		}
 	};
-	walk(root, '');
+	let real = root;
+	try {
+		real = fs.realpathSync(root);
+	} catch {
+		// readdir below says why.
+	}
+	walk(root, '', real);
 	// The order of Array.prototype.sort on the paths (UTF-16 code units).
 	return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** Every markdown note in the vault, vault-relative, sorted. Dot folders and dot files are skipped. */
 export function listNotes(root: string): string[] {
-	return walkNotes(root).map((n) => n.path);
+	return walkNotes(root, []).map((n) => n.path);
 }
 
 /**
@@ -289,7 +326,7 @@ export function* readPeople(vault: OpenedVault, options: LoadOptions = {}): Gene
 	const scheduleFor = options.scheduleFor ?? null;
 	const { settings, templatesFolder, warnings } = vault;
 	const reader = new FileReader();
-	for (const { path: notePath, abs } of walkNotes(vault.root)) {
+	for (const { path: notePath, abs } of walkNotes(vault.root, warnings)) {
 		let bytes: Uint8Array;
 		try {
 			bytes = reader.read(abs);
@@ -313,7 +350,7 @@ export function forEachPerson(vault: OpenedVault, options: LoadOptions, visit: (
 	for (const person of readPeople(vault, options)) visit(person);
 }
 
-/** Read the whole vault. Throws UserError only when the vault folder itself is missing. */
+/** Read the whole vault. Throws UserError only when the vault folder itself is missing or cannot be read. */
 export function loadVault(vaultArg: string, options: LoadOptions = {}): LoadedVault {
 	const vault = openVault(vaultArg);
 	const people: Person[] = [];

@@ -76,16 +76,16 @@ describe('NoteWriter', () => {
 		const file = vault.file('People/Ana.md');
 		const editorOn = (path: string, save: () => Promise<void>): WorkspaceLeaf => {
 			const leaf = WorkspaceLeaf.create2__(vault.app);
-			const view = MarkdownView.create2__(leaf);
-			view.file = vault.file(path);
-			view.save = save;
-			leaf.view = view;
+			// The double's view, given a file and a save as Obsidian's has (the types differ between the two).
+			const view = Object.assign(MarkdownView.create2__(leaf), { file: vault.file(path), save });
+			Object.assign(leaf, { view });
 			return leaf;
 		};
 		// Typed in Ana's note, not saved yet (Obsidian saves about two seconds after the last key).
 		const typed = ana.replace('# Ana', '# Ana\n\nJust typed.');
 		const leaves = [
-			editorOn('People/Ana.md', () => vault.app.vault.modify(file, typed)),
+			editorOn('People/Ana.md', () => vault.obsidian.vault.modify(file, typed)),
+			// Only the note's own editor is saved: this one would fail the write.
 			editorOn('People/Ben.md', () => Promise.reject(new Error('Ben\'s editor is not saved'))),
 		];
 		const workspace = { getLeavesOfType: (type: string) => (type === 'markdown' ? leaves.map((l) => l.asOriginalType3__()) : []) };
