@@ -41,6 +41,12 @@ export interface OpenedVault {
 	/** One line each, for stderr: settings that were ignored, files that could not be read. */
 	warnings: string[];
 	templatesFolder: string | null;
+	/**
+	 * Why the plugin's settings file could not be read, when it could not: the defaults are
+	 * in force, fine for reading, but a write would use key names and a log heading the
+	 * vault may not use (see runLog).
+	 */
+	settingsUnreadable?: string;
 }
 
 export interface LoadedVault extends OpenedVault {
@@ -85,11 +91,12 @@ function readJson(file: string): JsonRead {
 }
 
 /** The plugin's settings as the plugin would load them, with one-line warnings. */
-export function readSettings(root: string): { settings: KindredSettings; warnings: string[] } {
+export function readSettings(root: string): { settings: KindredSettings; warnings: string[]; unreadable?: string } {
 	const json = readJson(path.join(root, SETTINGS_FILE));
 	if (json.kind === 'error') {
 		const { settings } = migrateSettings(undefined);
-		return { settings, warnings: [`${SETTINGS_FILE} ${json.reason}; using the default settings`] };
+		const unreadable = `${SETTINGS_FILE} ${json.reason}`;
+		return { settings, warnings: [`${unreadable}; using the default settings`], unreadable };
 	}
 	const { settings, warnings } = migrateSettings(json.kind === 'ok' ? json.value : undefined);
 	return { settings, warnings: warnings.map((w) => `${SETTINGS_FILE}: ${w}`) };
@@ -310,10 +317,10 @@ export interface LoadOptions {
 /** The vault folder and its settings. Throws UserError only when the folder is missing. */
 export function openVault(vaultArg: string): OpenedVault {
 	const root = resolveVault(vaultArg);
-	const { settings, warnings } = readSettings(root);
+	const { settings, warnings, unreadable } = readSettings(root);
 	const templates = readTemplatesFolder(root);
 	warnings.push(...templates.warnings);
-	return { root, settings, warnings, templatesFolder: templates.folder };
+	return { root, settings, warnings, templatesFolder: templates.folder, settingsUnreadable: unreadable };
 }
 
 /**

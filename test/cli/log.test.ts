@@ -122,7 +122,7 @@ describe('refuses with exit 1, one line naming the note and why, and writes noth
 		[['Plain', '--date', '2025-02-30'], /--date 2025-02-30 is not a real date/],
 		[['Plain', '--date', '2025-1-5'], /--date "2025-1-5" is not a date/],
 		[['Plain', '--date', 'yesterday'], /--date "yesterday" is not a date \(expected yyyy-MM-dd\)/],
-		[['Plain', '--date', '2999-01-01'], /--date 2999-01-01 is in the future \(today is \d{4}-\d{2}-\d{2}\)/],
+		[['Plain', '--date', '2999-01-01'], /^kindred: People\/Plain\.md: cannot log: 2999-01-01 is after today \(\d{4}-\d{2}-\d{2}\)$/m],
 		[['Plain', '--channel', 'call (late)'], /--channel "call \(late\)" cannot contain parentheses/],
 	])('%j', (args, message) => {
 		fs.rmSync(pwned, { force: true });
@@ -167,8 +167,19 @@ describe('dates and settings', () => {
 		const r = log(['Plain', '--date', kiritimati], { env: { TZ: 'America/Los_Angeles' } });
 		if (kiritimati > la) {
 			expect(r.status).toBe(1);
-			expect(r.stderr).toMatch(/is in the future/);
+			expect(r.stderr).toMatch(/^kindred: People\/Plain\.md: cannot log: \S+ is after today/);
 		} else expect(r.status).toBe(0);
+	});
+
+	it('refuses to write when the plugin settings file cannot be read (its key names and heading are unknown)', () => {
+		fs.mkdirSync(path.join(vault, '.obsidian/plugins/kindred'), { recursive: true });
+		// A trailing comma: the vault logs under "## Log" and "seen", which the defaults would not find.
+		fs.writeFileSync(path.join(vault, '.obsidian/plugins/kindred/data.json'), '{ "logHeading": "## Log", "keys": { "lastContact": "seen" }, }');
+		const before = hashTree(vault);
+		const r = log(['Plain', '--date', '2025-01-15']);
+		expect(r.status).toBe(1);
+		expect(r.stderr).toMatch(/^kindred: \.obsidian\/plugins\/kindred\/data\.json is not valid JSON \(.*\), so the key names and log heading to write are not known; nothing written\n$/);
+		expect(hashTree(vault)).toEqual(before);
 	});
 
 	it('writes [[date]] links when the plugin settings say so', () => {
