@@ -24,11 +24,38 @@ export function runIcs(args: IcsArgs, io: Io): number {
 		io.out(calendar);
 		return 0;
 	}
+	const file = path.resolve(args.output);
+	refuseToReplace(args.output, file);
 	try {
-		fs.writeFileSync(path.resolve(args.output), calendar);
+		fs.writeFileSync(file, calendar);
 	} catch (err) {
 		throw new UserError(`cannot write ${args.output} (${errorCode(err)})`);
 	}
 	io.out(`Wrote the reconnect calendar to ${args.output}\n`);
 	return 0;
+}
+
+/**
+ * `-o` writes over a calendar, never over anything else: a note (`.md`), or a file that
+ * holds something other than a calendar (a mistyped path), is refused before the read
+ * ends in a write over it. An empty file or none at all is written.
+ */
+function refuseToReplace(shown: string, file: string): void {
+	if (/\.md$/i.test(file)) throw new UserError(`${shown} is a note, not a calendar file; nothing written (use a path ending in .ics)`);
+	let head: string;
+	try {
+		const fd = fs.openSync(file, 'r');
+		try {
+			const buf = Buffer.alloc(64);
+			head = buf.toString('utf8', 0, fs.readSync(fd, buf, 0, buf.length, 0));
+		} finally {
+			fs.closeSync(fd);
+		}
+	} catch {
+		return; // none there (or not readable: the write says why)
+	}
+	const start = head.replace(/^\uFEFF/, '').trimStart();
+	if (start !== '' && !start.toUpperCase().startsWith('BEGIN:VCALENDAR')) {
+		throw new UserError(`${shown} is not a calendar file; nothing written (it would be replaced)`);
+	}
 }

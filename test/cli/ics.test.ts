@@ -68,4 +68,38 @@ describe('kindred ics', () => {
 			fs.rmSync(dir, { recursive: true, force: true });
 		}
 	});
+
+	it('writes over a calendar, and refuses a note or a file that holds something else, leaving it as it was', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kindred-ics-'));
+		try {
+			const vault = path.join(FIXTURES, 'due-vault');
+			const put = (name: string, text: string): string => {
+				fs.writeFileSync(path.join(dir, name), text);
+				return path.join(dir, name);
+			};
+			const old = put('old.ics', '\uFEFFBEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n');
+			const empty = put('empty.ics', '');
+			expect((await ics([vault, '--today', '2026-11-23', '-o', old])).code).toBe(0);
+			expect(fs.readFileSync(old, 'utf8')).toMatch(/^BEGIN:VCALENDAR\r\n[^]*SUMMARY/);
+			expect((await ics([vault, '--today', '2026-11-23', '-o', empty])).code).toBe(0);
+
+			const note = put('Ana.md', '---\ntrust: 4\n---\n# Ana\n');
+			const other = put('todo.txt', 'buy milk\n');
+			const refused = [
+				[note, `kindred: ${note} is a note, not a calendar file; nothing written (use a path ending in .ics)\n`],
+				[other, `kindred: ${other} is not a calendar file; nothing written (it would be replaced)\n`],
+			];
+			for (const [file, message] of refused) {
+				const before = fs.readFileSync(file, 'utf8');
+				const r = await ics([vault, '--today', '2026-11-23', '-o', file]);
+				expect([r.code, r.stdout, r.stderr]).toEqual([1, '', message]);
+				expect(fs.readFileSync(file, 'utf8')).toBe(before);
+			}
+			// A new note is not made either.
+			expect((await ics([vault, '--today', '2026-11-23', '-o', path.join(dir, 'New.MD')])).code).toBe(1);
+			expect(fs.existsSync(path.join(dir, 'New.MD'))).toBe(false);
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	});
 });
