@@ -36,6 +36,11 @@ export interface Fence {
 	length: number;
 	/** Spaces before the opening run: a closing line written by Kindred uses as many. */
 	indent: number;
+	/**
+	 * The content column of the list item the fence is in (0 when none): a line indented
+	 * less than that, not blank, ends the item and with it the fence, closed or not.
+	 */
+	container: number;
 }
 
 export interface FrontmatterBlock {
@@ -121,7 +126,76 @@ export function fenceOpening(text: string, line: Line): Fence | null {
 	if (ch === '`') {
 		for (let k = j; k < line.end; k++) if (text.charCodeAt(k) === 96) return null;
 	}
-	return { char: ch, length: j - i, indent: i - line.start };
+	return { char: ch, length: j - i, indent: i - line.start, container: 0 };
+}
+
+/** Lines looked at above an indented fence for the list item it is in (see listItemAround). */
+const CONTAINER_LOOKBACK = 500;
+
+/** The column `text[from, to)` reaches (a tab to the next multiple of four), stopping at `limit`. */
+function columnsOf(text: string, from: number, to: number, limit: number): { col: number; at: number } {
+	let col = 0;
+	let at = from;
+	while (at < to && col < limit) {
+		const c = text.charCodeAt(at);
+		if (c === 32) col++;
+		else if (c === 9) col += 4 - (col % 4);
+		else break;
+		at++;
+	}
+	return { col, at };
+}
+
+/**
+ * True when the line `[start, end)` is not blank and indented less than `column`: in a
+ * list item whose content starts at `column`, such a line ends the item (Markdown has no
+ * lazy continuation for code), and with it a fence opened in the item.
+ */
+export function endsContainer(text: string, start: number, end: number, column: number): boolean {
+	const { col, at } = columnsOf(text, start, end, column);
+	return col < column && at < end;
+}
+
+/**
+ * The content column of the list item that a fence indented `indent` spaces, on the line
+ * starting at `lineStart`, belongs to; 0 when it is in none. Looks up from the fence
+ * past blank lines and lines indented at least as far, to the first line indented less:
+ * a list item (`-`, `*`, `+`, `1.` or `1)` then spaces) whose content starts at or before
+ * the fence's column holds it. Markdown ends such a fence with the item, closed or not,
+ * and Obsidian shows what follows (a heading, the log) as it is. Only indented fences
+ * ask, and at most CONTAINER_LOOKBACK lines are looked at.
+ */
+export function listItemAround(text: string, lineStart: number, floor: number, indent: number): number {
+	if (indent === 0) return 0;
+	let end = lineStart;
+	for (let n = 0; n < CONTAINER_LOOKBACK && end > floor; n++) {
+		// The line before the one starting at `end`.
+		const lineEnd = end - 1 > floor && text.charCodeAt(end - 2) === 13 ? end - 2 : end - 1;
+		const start = Math.max(floor, text.lastIndexOf('\n', end - 2) + 1);
+		end = start;
+		const { col, at } = columnsOf(text, start, lineEnd, indent);
+		if (at >= lineEnd || col >= indent) continue;
+		return listContentColumn(text, at, lineEnd, col, indent);
+	}
+	return 0;
+}
+
+/** The content column of a list item marker at `at` (column `col`), when it is at most `max`; else 0. */
+function listContentColumn(text: string, at: number, end: number, col: number, max: number): number {
+	let j = at;
+	const c = text.charCodeAt(j);
+	if (c === 45 || c === 42 || c === 43) j++;
+	else {
+		while (j < end && j - at < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+		if (j === at || (text.charCodeAt(j) !== 46 && text.charCodeAt(j) !== 41)) return 0;
+		j++;
+	}
+	const marker = col + (j - at);
+	const { col: spaces } = columnsOf(text, j, end, 5);
+	if (spaces === 0 && j < end) return 0;
+	// One to four spaces after the marker belong to it; five or more start indented code, one is the marker's.
+	const content = marker + (spaces >= 1 && spaces <= 4 ? spaces : 1);
+	return content <= max ? content : 0;
 }
 
 /** What closes a comment block: Obsidian's `%%` or HTML's `-->`. */
@@ -335,12 +409,14 @@ export function scanLines(text: string, from: number, to: number): ScannedLines 
 		const line = lineAt(text, pos);
 		let code = true;
 		let heading: Heading | null = null;
+		if (fence && fence.container > 0 && endsContainer(text, line.start, line.end, fence.container)) fence = null;
 		if (fence) {
 			if (closesFence(text, line, fence)) fence = null;
 		} else if (comment) {
 			if (closesWithin(text, line.start, line.end, comment)) comment = null;
 		} else {
 			fence = fenceOpening(text, line);
+			if (fence) fence.container = listItemAround(text, line.start, from, fence.indent);
 			comment = fence ? null : commentOpening(text, line);
 			if (!fence && !comment) {
 				code = false;
@@ -379,10 +455,13 @@ export function walkSection(
 	// Fence state as numbers: the fence character's code (0 when none) and run length.
 	let fenceChar = 0;
 	let fenceLen = 0;
+	// The content column of the list item the open fence is in (see listItemAround), 0 when none.
+	let fenceContainer = 0;
 	// The open comment block's closing mark (see commentOpening), null when none.
 	let comment: CommentEnd | null = null;
 	let found: Line | null = null;
-	let pos = bodyStart(text);
+	const body = bodyStart(text);
+	let pos = body;
 	while (pos < len) {
 		const nl = text.indexOf('\n', pos);
 		const end = nl < 0 ? len : nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
@@ -391,6 +470,8 @@ export function walkSection(
 		let i = pos;
 		while (i < end && i - pos < 4 && text.charCodeAt(i) === 32) i++;
 		const c = i - pos > 3 || i >= end ? -1 : text.charCodeAt(i);
+		// The list item holding the fence ended: so did the fence, and this line is read as any other.
+		if (fenceChar !== 0 && fenceContainer > 0 && endsContainer(text, pos, end, fenceContainer)) fenceChar = 0;
 		if (fenceChar !== 0) {
 			if (c === fenceChar) {
 				let j = i;
@@ -426,6 +507,7 @@ export function walkSection(
 			if (opens) {
 				fenceChar = c;
 				fenceLen = j - i;
+				fenceContainer = listItemAround(text, pos, body, i - pos);
 				pos = next;
 				continue;
 			}

@@ -156,6 +156,23 @@ describe('findLogSection and readLog', () => {
 		expect(text.slice(section?.heading.start, section?.end)).toBe('## Interactions\n- 2026-11-23 real');
 	});
 
+	it.each([
+		['a bullet item', '- Works on:', '  ```'],
+		['a numbered item, tilde fence', '1. Setup:', '   ~~~sh'],
+		['an item after a blank line and a continuation', '* Works on:\n\n  more about it', '  ```'],
+		['a nested item', '- outer\n  - inner:', '    ```'],
+	])('reads the log after a fence left open in a list item (%s): the item ends, and the fence with it', (_name, item, open) => {
+		const text = note(item, open, '  kindred', '## Interactions', '- 2026-11-01 (call) a', '- 2026-10-01 b');
+		expect(readLog(text, settings).map((e) => e.text)).toEqual(['a', 'b']);
+		// As scanLog sees it (the pane and the CLI read the same).
+		expect(scanLog(text, settings).entries.map((e) => e.text)).toEqual(['a', 'b']);
+	});
+
+	it('keeps a fence open in a list item while lines are indented into the item', () => {
+		const text = note('## Interactions', '- 2026-11-01 (call) the script:', '  ```', '  - 2026-01-01 not an entry', '', '  still code', '- 2026-10-01 b');
+		expect(readLog(text, settings).map((e) => e.text)).toEqual(['the script:', 'b']);
+	});
+
 	it('does not close a fence with a shorter or different fence', () => {
 		const text = note('````', '```', '## Interactions', '~~~~', '- 2020-01-01 still code', '````', '## Interactions', '- 2026-01-01 real');
 		expect(readLog(text, settings).map((e) => e.text)).toEqual(['real']);

@@ -306,6 +306,27 @@ const rows: Row[] = [
 		after: n('---', 'last_contact: 2026-11-23', '---', '- item', '  ```', '  code', '  ```', '', '## Interactions', '- 2026-11-23 (call) Talked', ''),
 	},
 	{
+		name: 'an unclosed fence in a list item ends with the item: the log under it is found, and no fence line is added',
+		before: n('---', 'last_contact: 2026-01-01', '---', '# Ana', '- Works on:', '  ```', '  kindred', '## Interactions', '- 2026-11-01 (call) a', ''),
+		after: n('---', 'last_contact: 2026-11-23', '---', '# Ana', '- Works on:', '  ```', '  kindred', '## Interactions', '- 2026-11-23 (call) Talked', '- 2026-11-01 (call) a', ''),
+	},
+	{
+		name: 'an entry whose own fence is left open ends at the next entry: a back-dated entry goes by date',
+		before: n('---', 'last_contact: 2026-11-01', '---', '## Interactions', '- 2026-11-01 (call) sent her the script', '  ```sh', '  ./run.sh', '- 2026-10-01 (coffee) met', ''),
+		after: n('---', 'last_contact: 2026-11-01', '---', '## Interactions', '- 2026-11-01 (call) sent her the script', '  ```sh', '  ./run.sh', '- 2026-10-01 (coffee) met', '- 2026-09-01 (call) Talked', ''),
+		entry: { date: '2026-09-01' },
+	},
+	{
+		name: 'a fence in a numbered item, CRLF, ends with the item too',
+		before: '---\r\nlast_contact: 2026-01-01\r\n---\r\n1. Setup:\r\n   ~~~\r\n   code\r\n## Interactions\r\n- 2026-11-01 a\r\n',
+		after: '---\r\nlast_contact: 2026-11-23\r\n---\r\n1. Setup:\r\n   ~~~\r\n   code\r\n## Interactions\r\n- 2026-11-23 (call) Talked\r\n- 2026-11-01 a\r\n',
+	},
+	{
+		name: 'an indented fence outside any list holds unindented lines: a heading in it is code',
+		before: n('---', 'last_contact: 2026-01-01', '---', '# Ana', '', '  ```', '## Interactions', '- 2026-11-01 (call) in code', '  ```', ''),
+		after: n('---', 'last_contact: 2026-11-23', '---', '# Ana', '', '  ```', '## Interactions', '- 2026-11-01 (call) in code', '  ```', '', '## Interactions', '- 2026-11-23 (call) Talked', ''),
+	},
+	{
 		name: 'CRLF frontmatter over an LF body: the new line ends as its neighbours do',
 		before: '---\r\nlast_contact: 2026-01-01\r\n---\r\n## Interactions\n- 2026-01-01 a\n',
 		after: '---\r\nlast_contact: 2026-11-23\r\n---\r\n## Interactions\n- 2026-11-23 (call) Talked\n- 2026-01-01 a\n',
