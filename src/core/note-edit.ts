@@ -210,6 +210,18 @@ function checkEntry(entry: LogEntry, today: LocalDate): string | null {
 }
 
 /**
+ * With no gave/received marker chosen, a note that starts with one in any case
+ * (`gave: her my book`, `RECEIVED:\ta tip`) reads back as given or received, which is
+ * what it says: written as the log writes that, `Gave: her my book`. (The check after
+ * the edit compares the line read back with the one written, and refused these.)
+ */
+function asReadBack(entry: LogEntry): LogEntry {
+	if (entry.exchange !== null) return entry;
+	const back = parseLogLine(formatLogLine(entry));
+	return back === null || back.exchange === null ? entry : { ...entry, exchange: back.exchange, text: back.text };
+}
+
+/**
  * Log a touchpoint: add the entry to the log and move the last-contact key forward.
  * The date is written as a `[[link]]` when `settings.linkDates` is on.
  */
@@ -219,11 +231,11 @@ export function applyTouchpoint(text: string, entry: LogEntry, ctx: EditContext)
 	if (problem) return fail(ctx, verb, problem);
 	// Before the body's edit, which would add an LF to the note.
 	if (endsLinesWithLoneCr(text)) return fail(ctx, verb, LONE_CR);
-	const written: LogEntry = {
+	const written = asReadBack({
 		...entry,
 		channel: entry.channel !== null && entry.channel.trim() !== '' ? entry.channel.trim() : null,
 		linked: ctx.settings.linkDates,
-	};
+	});
 	// The body first: its edit is after the frontmatter, so frontmatter offsets stay valid.
 	const withEntry = insertEntry(text, written, ctx.settings, detectEol(text));
 	const key = ctx.settings.keys.lastContact;

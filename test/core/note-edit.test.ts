@@ -231,6 +231,18 @@ const rows: Row[] = [
 		before: n('---', 'last_contact: 2026-11-02', '---', '## Interactions', '- [[2026-11-02]] (coffee) Hi', ''),
 		after: n('---', 'last_contact: 2026-11-23', '---', '## Interactions', '- [[2026-11-23]] (call) Gave: intro to [[Ben Ode]].', '- [[2026-11-02]] (coffee) Hi', ''),
 	},
+	...(
+		[
+			['gave: her my book', 'Gave: her my book'],
+			['RECEIVED:\ta tip', 'Received: a tip'],
+			['Gave:', 'Gave:'],
+		] as const
+	).map(([typed, line]) => ({
+		name: `a note typed as "${typed}" with no marker chosen is written as the log reads it: "${line}"`,
+		entry: { channel: null, exchange: null, text: typed },
+		before: n('---', 'last_contact: 2026-11-01', '---', '## Interactions', '- 2026-11-01 (coffee) Hi', ''),
+		after: n('---', 'last_contact: 2026-11-23', '---', '## Interactions', `- 2026-11-23 ${line}`, '- 2026-11-01 (coffee) Hi', ''),
+	})),
 	{
 		name: 'a last_contact in the future is not trusted and is replaced',
 		before: n('---', 'last_contact: 2027-01-01', '---', ''),
