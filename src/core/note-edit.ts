@@ -138,12 +138,26 @@ function insertEntry(text: string, entry: LogEntry, settings: KindredSettings, n
 	const eol = eolAt(text, text.lastIndexOf('\n', section.heading.next - 1), noteEol);
 
 	const { lines, openFence, openComment } = scanLines(text, section.start, section.end);
-	const entries: { index: number; date: LocalDate }[] = [];
+	// Headings under the log heading (`### 2026`, `### Ideas for next time`) split it into
+	// sub-sections: `sub` is the line of the heading an entry is under, -1 for none.
+	const entries: { index: number; date: LocalDate; sub: number }[] = [];
+	let sub = -1;
+	let firstSub = -1;
 	lines.forEach((l, index) => {
 		if (l.code) return;
+		if (l.heading) {
+			sub = index;
+			if (firstSub < 0) firstSub = index;
+			return;
+		}
 		const e = parseLogLine(text.slice(l.start, l.end));
-		if (e) entries.push({ index, date: e.date });
+		if (e) entries.push({ index, date: e.date, sub });
 	});
+	// Between two entries under different sub-headings, the new one goes under the heading
+	// that names its year (`### 2026`), when only one of the two does.
+	const year = new RegExp(`(?:^|\\D)${entry.date.slice(0, 4)}(?:\\D|$)`);
+	const namesYear = (k: number): boolean => entries[k].sub >= 0 && year.test(lines[entries[k].sub].heading?.text ?? '');
+	const prefers = (k: number, other: number): boolean => entries[k].sub !== entries[other].sub && namesYear(k) && !namesYear(other);
 
 	if (entries.length > 0) {
 		const after = (k: number): string => {
@@ -154,23 +168,27 @@ function insertEntry(text: string, entry: LogEntry, settings: KindredSettings, n
 		if (settings.newestFirst) {
 			// Above the first entry that is not newer: same-date entries stay below the new one.
 			const k = entries.findIndex((e) => e.date <= entry.date);
+			if (k > 0 && prefers(k - 1, k)) return after(k - 1);
 			return k >= 0 ? before(k) : after(entries.length - 1);
 		}
 		let k = -1;
 		entries.forEach((e, i) => {
 			if (e.date <= entry.date) k = i;
 		});
+		if (k >= 0 && k + 1 < entries.length && prefers(k + 1, k)) return before(k + 1);
 		return k >= 0 ? after(k) : before(0);
 	}
 
-	// No dated entries yet. Newest first: above the first list item (hand-typed lines
-	// Kindred cannot date stay below). Otherwise after the section's last non-blank line
-	// (or right under the heading).
+	// No dated entries yet: in the section's own lines, above its first sub-heading (a
+	// template's `### Ideas for next time` is not the log). Newest first: above the first
+	// list item (hand-typed lines Kindred cannot date stay below). Otherwise after the last
+	// non-blank line (or right under the heading).
+	const own = firstSub < 0 ? lines.length : firstSub;
 	if (settings.newestFirst) {
-		const first = lines.find((l) => !l.code && /^[-*+](?:[ \t]|$)/.test(text.slice(l.start, l.end)));
+		const first = lines.slice(0, own).find((l) => !l.code && /^[-*+](?:[ \t]|$)/.test(text.slice(l.start, l.end)));
 		if (first) return insertLine(text, first.start, line, eol);
 	}
-	let m = lines.length - 1;
+	let m = own - 1;
 	while (m >= 0 && isBlank(text, lines[m])) m--;
 	if (m < 0) {
 		const h = section.heading;
@@ -178,11 +196,14 @@ function insertEntry(text: string, entry: LogEntry, settings: KindredSettings, n
 	}
 	const last = lines[m];
 	const pos = last.next;
+	// What is still open matters only at the section's end (before a sub-heading, nothing is).
+	const fence = own === lines.length ? openFence : null;
+	const comment = own === lines.length ? openComment : null;
 	let prefix = '';
-	if (openFence) prefix = closingFence(openFence, eol);
-	if (openComment) prefix = openComment + eol;
+	if (fence) prefix = closingFence(fence, eol);
+	if (comment) prefix = comment + eol;
 	// A list item straight after a paragraph would join it visually; keep a blank line.
-	if (openFence || openComment || (!last.code && !isListItem(text.slice(last.start, last.end)))) prefix += eol;
+	if (fence || comment || (!last.code && !isListItem(text.slice(last.start, last.end)))) prefix += eol;
 	if (pos >= text.length && !text.endsWith('\n')) return text + eol + prefix + line;
 	return text.slice(0, pos) + prefix + line + eol + text.slice(pos);
 }

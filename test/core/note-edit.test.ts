@@ -244,6 +244,37 @@ const rows: Row[] = [
 		after: n('---', 'last_contact: 2026-11-23', '---', '## Interactions', `- 2026-11-23 ${line}`, '- 2026-11-01 (coffee) Hi', ''),
 	})),
 	{
+		name: 'between entries under year sub-headings, under the heading of its year (newest first)',
+		before: n('---', 'last_contact: 2026-03-01', '---', '## Interactions', '### 2026', '- 2026-03-01 (call) a', '', '### 2025', '- 2025-12-01 (coffee) b', ''),
+		after: n('---', 'last_contact: 2026-03-01', '---', '## Interactions', '### 2026', '- 2026-03-01 (call) a', '- 2026-01-15 (call) Talked', '', '### 2025', '- 2025-12-01 (coffee) b', ''),
+		entry: { date: '2026-01-15' },
+	},
+	{
+		name: 'between entries under year sub-headings, under the heading of its year (oldest first)',
+		settings: { newestFirst: false },
+		before: n('---', 'last_contact: 2026-03-01', '---', '## Interactions', '### 2025', '- 2025-12-01 (coffee) b', '', '### 2026', '- 2026-03-01 (call) a', ''),
+		after: n('---', 'last_contact: 2026-03-01', '---', '## Interactions', '### 2025', '- 2025-12-01 (coffee) b', '', '### 2026', '- 2026-01-15 (call) Talked', '- 2026-03-01 (call) a', ''),
+		entry: { date: '2026-01-15' },
+	},
+	{
+		name: 'a year with no heading of its own goes by date alone',
+		before: n('---', 'last_contact: 2026-03-01', '---', '## Interactions', '### 2026', '- 2026-03-01 (call) a', '', '### 2024', '- 2024-12-01 (coffee) b', ''),
+		after: n('---', 'last_contact: 2026-03-01', '---', '## Interactions', '### 2026', '- 2026-03-01 (call) a', '', '### 2024', '- 2025-06-01 (call) Talked', '- 2024-12-01 (coffee) b', ''),
+		entry: { date: '2025-06-01' },
+	},
+	...[true, false].map((newestFirst) => ({
+		name: `the first entry goes above a sub-heading of the log, not under it (${newestFirst ? 'newest' : 'oldest'} first)`,
+		settings: { newestFirst },
+		before: n('---', 'last_contact: 2026-01-01', '---', '## Interactions', '', '### Ideas for next time', '- ask about Lisbon', ''),
+		after: n('---', 'last_contact: 2026-11-23', '---', '## Interactions', '- 2026-11-23 (call) Talked', '', '### Ideas for next time', '- ask about Lisbon', ''),
+	})),
+	{
+		name: 'the first entry goes after the log’s own lines, above its sub-heading',
+		settings: { newestFirst: false },
+		before: n('---', 'last_contact: 2026-01-01', '---', '## Interactions', 'Met at the climbing gym.', '', '### Ideas', '- ask about Lisbon', ''),
+		after: n('---', 'last_contact: 2026-11-23', '---', '## Interactions', 'Met at the climbing gym.', '', '- 2026-11-23 (call) Talked', '', '### Ideas', '- ask about Lisbon', ''),
+	},
+	{
 		name: 'a last_contact in the future is not trusted and is replaced',
 		before: n('---', 'last_contact: 2027-01-01', '---', ''),
 		after: n('---', 'last_contact: 2026-11-23', '---', '## Interactions', '- 2026-11-23 (call) Talked', ''),
