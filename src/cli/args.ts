@@ -147,6 +147,10 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
 		const missing = spec.names.slice(positionals.length, spec.required).join(' and ');
 		throw new UsageError(`missing ${missing}`, command);
 	}
+	// An empty VAULT is an unset variable (`kindred due "$VAULT"`), not the current folder.
+	positionals.forEach((value, i) => {
+		if (value.trim() === '') throw new UsageError(`${spec.names[i]} is empty`, command);
+	});
 	const str = (k: string): string | null => (typeof values[k] === 'string' ? values[k] : null);
 	const bool = (k: string): boolean => values[k] === true;
 

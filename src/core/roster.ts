@@ -261,8 +261,10 @@ export class Roster {
 	}
 
 	/**
-	 * A person by vault path (with or without `.md`), then by name (case-insensitive),
-	 * then by alias. Several matches at the same step is an error listing their paths.
+	 * A person by vault path (with or without `.md`), then by name or alias
+	 * (case-insensitive). Several matches at the same step is an error listing their paths:
+	 * a name that is also someone else's alias is one of them (logging the wrong person
+	 * is worse than asking for the path).
 	 */
 	find(query: string): FindResult {
 		let q = query.trim();
@@ -277,8 +279,7 @@ export class Roster {
 		const lower = foldName(q);
 		const steps: ((p: Person) => boolean)[] = [
 			(p) => foldName(p.path) === lower || foldName(p.path) === `${lower}.md`,
-			(p) => foldName(p.name) === lower,
-			(p) => p.aliases.some((a) => foldName(a) === lower),
+			(p) => foldName(p.name) === lower || p.aliases.some((a) => foldName(a) === lower),
 		];
 		for (const matches of steps) {
 			const found: Person[] = [];

@@ -42,6 +42,10 @@ describe('parseCommandLine', () => {
 		[['due', '--json', '--json'], "option '--json' is given more than once", 'due'],
 		[['ics', '-o', 'a.ics', '--output=b.ics'], "option '--output' is given more than once", 'ics'],
 		[['log', 'V', 'Ana', '--note', 'one', '--note', 'two'], "option '--note' is given more than once", 'log'],
+		// An unset variable in a script (`kindred due "$VAULT"`) would otherwise read the current folder.
+		[['due', ''], 'VAULT is empty', 'due'],
+		[['ics', ' ', '-o', '-'], 'VAULT is empty', 'ics'],
+		[['log', 'V', ''], 'PERSON is empty', 'log'],
 	])('%j is a usage error', (argv, message, command) => {
 		let err: unknown;
 		try {

@@ -182,8 +182,6 @@ describe('Roster.find', () => {
 		['Benny', 'People/Ben Ode.md'],
 		['benny', 'People/Ben Ode.md'],
 		['People/Work/Sam', 'People/Work/Sam.md'],
-		// A name wins over someone else's alias.
-		['Annie', 'People/Annie.md'],
 		// Accents typed either way find the same person, by name, path or alias.
 		['Zo\u00eb \u00d6lm', 'People/Zoe\u0308 O\u0308lm.md'],
 		['people/zo\u00eb \u00f6lm', 'People/Zoe\u0308 O\u0308lm.md'],
@@ -191,6 +189,17 @@ describe('Roster.find', () => {
 	])('%j → %s', (query, path) => {
 		const found = roster().find(query);
 		expect(found).toMatchObject({ ok: true, person: { path } });
+	});
+
+	it('refuses a name that is also someone else\'s alias, listing both', () => {
+		expect(roster().find('annie')).toEqual({
+			ok: false,
+			reason: '"annie" matches more than one person: People/Ana Ruiz.md, People/Annie.md',
+		});
+		// A person whose name and alias are the same word is one match.
+		const r = new Roster();
+		r.upsert(new PersonBuilder('People/Bea.md').aliases(['bea']).build());
+		expect(r.find('Bea')).toMatchObject({ ok: true, person: { path: 'People/Bea.md' } });
 	});
 
 	it('lists the candidates when a name is ambiguous', () => {
