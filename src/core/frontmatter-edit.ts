@@ -126,6 +126,15 @@ function valueSlot(line: string, colon: number, key: string): ValueSlot {
 	const c = line[i];
 	if (c === undefined || c === '#') return { ok: true, start: i, end: i, style: 'empty', link: false };
 	if (c === '|' || c === '>') return { ok: false, reason: `${key} is a block of text, not a single value` };
+	if (c === '[') {
+		// An unquoted link, `[[2026-11-16]]`: YAML reads a list in a list, Obsidian and
+		// Kindred the link it was meant to be. Written back as the quoted link.
+		const rest = line.slice(i);
+		const link = /^\[\[[^[\]]*\]\]/.exec(rest);
+		if (link && /^(?:[ \t]+#.*)?[ \t]*$/.test(rest.slice(link[0].length))) {
+			return { ok: true, start: i, end: i + link[0].length, style: 'double', link: true };
+		}
+	}
 	if (c === '[' || c === '{') return { ok: false, reason: `${key} is a list or map, not a single value` };
 	if (c === '&' || c === '*') return { ok: false, reason: `${key} uses a YAML anchor or alias` };
 	if (c === '!') return { ok: false, reason: `${key} has a YAML tag` };

@@ -19,6 +19,7 @@ import { isLocalDate, readDate } from './dates';
 import { setFrontmatterKey } from './frontmatter-edit';
 import { bodyStart, detectEol, endsLinesWithLoneCr, findSection, isBlank, LONE_CR, lineAt, scanLines, type Fence, type ScannedLine } from './log-section';
 import { formatLogLine, isWritableChannel, parseLogLine, readLog } from './logline';
+import { unwrapLinkedDate } from './person';
 import type { KindredSettings } from './settings';
 import type { EditResult, LocalDate, LogEntry, ParseYaml, PersonStatus } from './types';
 
@@ -263,7 +264,8 @@ export function applyTouchpoint(text: string, entry: LogEntry, ctx: EditContext)
 	const result = setFrontmatterKey(withEntry, key, entry.date, {
 		parseYaml: ctx.parseYaml,
 		shouldReplace: (current) => {
-			const r = readDate(current);
+			// As the reader reads it: an unquoted `[[2026-11-16]]` is that date.
+			const r = readDate(unwrapLinkedDate(current));
 			// Forward only; an unreadable or future value is not trusted and is replaced.
 			return !r.ok || r.date > ctx.today || r.date < entry.date;
 		},

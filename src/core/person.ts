@@ -156,7 +156,7 @@ function nestedLink(v: unknown): string | null {
  * text, or a Date where the parser makes one): read as the quoted link `"[[2026-11-16]]"`
  * is. Anything else as it is.
  */
-function unwrapLinkedDate(v: unknown): unknown {
+export function unwrapLinkedDate(v: unknown): unknown {
 	const inner = insideBrackets(v);
 	if (typeof inner === 'string') return `[[${inner}]]`;
 	return inner instanceof Date ? inner : v;

@@ -275,6 +275,17 @@ const rows: Row[] = [
 		after: n('---', 'last_contact: 2026-11-23', '---', '## Interactions', 'Met at the climbing gym.', '', '- 2026-11-23 (call) Talked', '', '### Ideas', '- ask about Lisbon', ''),
 	},
 	{
+		name: 'an unquoted [[date]] link as last_contact (read as that date) is moved forward, as the quoted link',
+		before: n('---', 'last_contact: [[2026-10-01]] # by hand', '---', '## Interactions', '- 2026-10-01 a', ''),
+		after: n('---', 'last_contact: "[[2026-11-23]]" # by hand', '---', '## Interactions', '- 2026-11-23 (call) Talked', '- 2026-10-01 a', ''),
+	},
+	{
+		name: 'an unquoted [[date]] link as last_contact is not moved backward',
+		before: n('---', 'last_contact: [[2026-10-01]]', '---', '## Interactions', '- 2026-10-01 a', ''),
+		after: n('---', 'last_contact: [[2026-10-01]]', '---', '## Interactions', '- 2026-10-01 a', '- 2026-09-01 (call) Talked', ''),
+		entry: { date: '2026-09-01' },
+	},
+	{
 		name: 'a last_contact in the future is not trusted and is replaced',
 		before: n('---', 'last_contact: 2027-01-01', '---', ''),
 		after: n('---', 'last_contact: 2026-11-23', '---', '## Interactions', '- 2026-11-23 (call) Talked', ''),
