@@ -106,7 +106,8 @@ function notACadence(value: unknown): CadenceResult {
 
 function withValue(result: CadenceResult, raw: unknown): CadenceResult {
 	if (result.ok) return result;
-	return { ok: false, reason: `cadence "${shortValue(raw)}" ${result.reason}` };
+	// Led by the value, as every field's reasons are (the field is named beside them).
+	return { ok: false, reason: `"${shortValue(raw)}" ${result.reason}` };
 }
 
 function fromParts(numberText: string, unitWord: string, raw: unknown): CadenceResult | null {
@@ -120,12 +121,12 @@ export function parseCadence(value: unknown): CadenceResult {
 	if (typeof value === 'number') return withValue(makeCadence('day', value), value);
 	if (typeof value !== 'string') return notACadence(value);
 	const s = value.trim().toLowerCase().replace(/\s+/g, ' ');
-	if (s === '') return { ok: false, reason: 'cadence is empty' };
+	if (s === '') return { ok: false, reason: 'is empty' };
 
 	const named = NAMED[s];
 	if (named) return makeCadence(named[0], named[1]);
 	const ambiguous = AMBIGUOUS[s];
-	if (ambiguous) return { ok: false, reason: `cadence "${value.trim()}" is ambiguous; write ${ambiguous}` };
+	if (ambiguous) return { ok: false, reason: `"${value.trim()}" is ambiguous; write ${ambiguous}` };
 
 	let m = EVERY_N.exec(s);
 	if (m) {

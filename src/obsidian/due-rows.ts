@@ -342,7 +342,7 @@ const PREDICATE = /^(?:is|are|must|has|uses|starts|could|cannot)\b/;
  */
 export function problemSentence(p: Problem): string {
 	const { field, value, reason } = p;
-	// Already a sentence about the field: 'cadence "biweekly" is ambiguous; …'.
+	// Already a sentence about the field: 'frontmatter is not valid YAML …'.
 	if (reason.startsWith(`${field} `)) return reason;
 	// Starts with the value: '"sometimes" is not a cadence …'.
 	if (reason.startsWith('"')) return `${field} ${reason}`;

@@ -311,8 +311,8 @@ describe('row words', () => {
 		[{ field: 'cadence', value: 'sometimes', reason: '"sometimes" is not a cadence (try monthly, every 3 weeks, 6w or 90d)' }, 'cadence "sometimes" is not a cadence (try monthly, every 3 weeks, 6w or 90d)'],
 		[{ field: 'last_contact', value: '2026-02-30', reason: '"2026-02-30" is not a real date' }, 'last_contact "2026-02-30" is not a real date'],
 		// The reason already names the field.
-		[{ field: 'cadence', value: 'biweekly', reason: 'cadence "biweekly" is ambiguous; write "every 2 weeks"' }, 'cadence "biweekly" is ambiguous; write "every 2 weeks"'],
-		[{ field: 'cadence', value: '', reason: 'cadence is empty' }, 'cadence is empty'],
+		[{ field: 'cadence', value: 'biweekly', reason: '"biweekly" is ambiguous; write "every 2 weeks"' }, 'cadence "biweekly" is ambiguous; write "every 2 weeks"'],
+		[{ field: 'cadence', value: '', reason: 'is empty' }, 'cadence is empty'],
 		// A predicate: the value goes between, once.
 		[{ field: 'last_contact', value: '2026-12-01', reason: 'is in the future (today is 2026-11-23)' }, 'last_contact "2026-12-01" is in the future (today is 2026-11-23)'],
 		[{ field: 'frontmatter', value: '', reason: 'is not valid YAML (line 3: bad indentation)' }, 'frontmatter is not valid YAML (line 3: bad indentation)'],
