@@ -304,7 +304,8 @@ export function migrateSettings(raw: unknown): MigrationResult {
 	}
 	// A misspelt setting would otherwise be dropped in silence (a newer schema's are said above).
 	if (version <= SETTINGS_VERSION) {
-		const unknown = Object.keys(raw).filter((k) => !(k in DEFAULT_SETTINGS) && !LEGACY_KEYS.has(k));
+		// Own keys only: `constructor` or `__proto__` is no setting either.
+		const unknown = Object.keys(raw).filter((k) => !Object.prototype.hasOwnProperty.call(DEFAULT_SETTINGS, k) && !LEGACY_KEYS.has(k));
 		const names = unknown.map((k) => `"${k}"`).join(', ');
 		if (unknown.length === 1) warnings.push(`Setting ${names} is not one of Kindred's; it is ignored.`);
 		else if (unknown.length > 1) warnings.push(`Settings ${names} are not Kindred's; they are ignored.`);

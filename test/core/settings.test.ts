@@ -161,6 +161,10 @@ describe('migrateSettings', () => {
 		expect(migrateSettings({ soonWindow: 3, peopleFolder: 'People', icsPth: 'x.ics' }).warnings).toEqual([
 			`Settings "soonWindow", "icsPth" are not Kindred's; they are ignored.`,
 		]);
+		// Names every object has are no settings either (data.json read with JSON.parse).
+		expect(migrateSettings(JSON.parse('{ "constructor": 1, "__proto__": { "x": 1 }, "toString": "y" }')).warnings).toEqual([
+			`Settings "constructor", "__proto__", "toString" are not Kindred's; they are ignored.`,
+		]);
 		// A newer Kindred's settings: said once, as a whole.
 		expect(migrateSettings({ schemaVersion: 9, newThing: true }).warnings).toEqual([
 			'Settings were written by a newer Kindred (schema 9); unknown options are ignored.',
