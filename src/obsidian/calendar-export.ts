@@ -16,7 +16,7 @@ import type { Person } from '../core/types';
 import { DayClock } from './day-clock';
 
 export interface CalendarExportDeps {
-	vault: Pick<Vault, 'getAbstractFileByPath' | 'create' | 'modify' | 'read' | 'createFolder'>;
+	vault: Pick<Vault, 'getAbstractFileByPath' | 'create' | 'process' | 'read' | 'createFolder'>;
 	index: {
 		/**
 		 * False while the start-up pass (or one a settings change started) is reading note
@@ -171,8 +171,14 @@ export class CalendarExport extends Component {
 			if (existing instanceof TFolder) return fail('that is a folder');
 			if (existing instanceof TFile) {
 				if ((await vault.read(existing)) === text) return { ok: true, path, events, written: false };
-				await vault.modify(existing, text);
-				return { ok: true, path, events, written: true };
+				// Read, compare and write in one step: sync or another device may have written it
+				// since the read above (this runs in the background).
+				let written = false;
+				await vault.process(existing, (old) => {
+					written = old !== text;
+					return text;
+				});
+				return { ok: true, path, events, written };
 			}
 			for (const folder of parentFolders(path)) {
 				const f = vault.getAbstractFileByPath(folder);

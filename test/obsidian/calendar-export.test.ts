@@ -38,9 +38,9 @@ async function setup(files: Record<string, string>, changes: Partial<KindredSett
 		notify: (m) => notes.push(m),
 	});
 	exporter.load();
-	const modify = vi.spyOn(vault.app.vault, 'modify');
+	const rewrite = vi.spyOn(vault.app.vault, 'process');
 	const create = vi.spyOn(vault.app.vault, 'create');
-	return { settings, vault, index, exporter, notes, modify, create };
+	return { settings, vault, index, exporter, notes, rewrite, create };
 }
 
 function summaries(ics: string): string[] {
@@ -112,23 +112,23 @@ describe('export now', () => {
 	});
 
 	it('does not rewrite an unchanged calendar', async () => {
-		const { exporter, notes, modify, create } = await setup({ 'People/Ana.md': ana });
+		const { exporter, notes, rewrite, create } = await setup({ 'People/Ana.md': ana });
 		await exporter.exportNow();
 		expect(create).toHaveBeenCalledTimes(1);
 		const again = await exporter.exportNow();
 		expect(again).toEqual({ ok: true, path: 'Kindred/reconnect.ics', events: 1, written: false });
 		expect(create).toHaveBeenCalledTimes(1);
-		expect(modify).not.toHaveBeenCalled();
+		expect(rewrite).not.toHaveBeenCalled();
 		expect(notes[1]).toBe('The reconnect calendar is up to date: 1 event in Kindred/reconnect.ics.');
 	});
 
 	it('rewrites a file whose content differs, and creates nested folders', async () => {
-		const { vault, exporter, modify } = await setup(
+		const { vault, exporter, rewrite } = await setup(
 			{ 'People/Ana.md': ana, 'Calendars/Deep/people.ics': 'old' },
 			{ icsPath: 'Calendars/Deep/people.ics' },
 		);
 		expect((await exporter.write()).ok).toBe(true);
-		expect(modify).toHaveBeenCalledTimes(1);
+		expect(rewrite).toHaveBeenCalledTimes(1);
 		expect(summaries(await vault.read('Calendars/Deep/people.ics'))).toEqual(['Reconnect with Ana']);
 
 		const other = await setup({ 'People/Ana.md': ana }, { icsPath: 'A/B/C/cal.ics' });
@@ -163,7 +163,7 @@ describe('auto-update', () => {
 	});
 
 	it('rewrites once, two seconds after a burst of changes, and only when the calendar changed', async () => {
-		const { vault, exporter, modify, create } = await setup({ 'People/Ana.md': ana, 'People/Ben.md': ben }, { icsAutoUpdate: true });
+		const { vault, exporter, rewrite, create } = await setup({ 'People/Ana.md': ana, 'People/Ben.md': ben }, { icsAutoUpdate: true });
 		await exporter.write();
 		expect(create).toHaveBeenCalledTimes(1);
 
@@ -175,10 +175,10 @@ describe('auto-update', () => {
 		await vault.modify('People/Ben.md', ben.replace('weekly', 'every 2 weeks'));
 		expect(exporter.pending).toBe(true);
 		await vi.advanceTimersByTimeAsync(AUTO_UPDATE_DELAY_MS - 1);
-		expect(modify).not.toHaveBeenCalledWith(expect.objectContaining({ path: 'Kindred/reconnect.ics' }), expect.anything());
+		expect(rewrite).not.toHaveBeenCalledWith(expect.objectContaining({ path: 'Kindred/reconnect.ics' }), expect.anything());
 		await vi.advanceTimersByTimeAsync(1);
 		await exporter.idle();
-		const writes = (): number => modify.mock.calls.filter(([f]) => f.path === 'Kindred/reconnect.ics').length;
+		const writes = (): number => rewrite.mock.calls.filter(([f]) => f.path === 'Kindred/reconnect.ics').length;
 		expect(writes()).toBe(1);
 		const ics = await vault.read('Kindred/reconnect.ics');
 		expect(summaries(ics)).toEqual(['Reconnect with Ana', 'Reconnect with Ben', 'Reconnect with Cleo']);
@@ -208,13 +208,13 @@ describe('auto-update', () => {
 			['../reconnect.ics', 'the calendar file must be inside the vault'],
 			['Kindred/../../reconnect.ics', 'the calendar file must be inside the vault'],
 		]) {
-			const { vault, exporter, notes, create, modify } = await setup({ 'People/Ana.md': ana }, { icsPath });
+			const { vault, exporter, notes, create, rewrite } = await setup({ 'People/Ana.md': ana }, { icsPath });
 			const result = await exporter.exportNow();
 			expect(result.ok).toBe(false);
 			expect(notes).toEqual([`Could not write the reconnect calendar to ${icsPath}: ${reason}`]);
 			expect(await vault.read('People/Ana.md')).toBe(ana);
 			expect(create).not.toHaveBeenCalled();
-			expect(modify).not.toHaveBeenCalled();
+			expect(rewrite).not.toHaveBeenCalled();
 		}
 	});
 
