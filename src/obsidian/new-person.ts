@@ -9,12 +9,14 @@
  * the trust-3 cadence and shows as "never contacted" until the first touchpoint) and an
  * empty log heading; `last_contact` is left out until a touchpoint writes it. When no
  * people folder is set, the person tag or marker goes in the frontmatter so the note
- * still counts as a person. An existing note is never overwritten, nor is a second note
+ * still counts as a person (into a template's too, when it holds neither: asPersonNote). An existing note is never overwritten, nor is a second note
  * made for a name that differs from one only in case (one file on most disks).
  */
-import { normalizePath, TFile, TFolder } from 'obsidian';
+import { normalizePath, parseYaml, TFile, TFolder } from 'obsidian';
 import type { TAbstractFile, Vault } from 'obsidian';
-import { yamlScalar } from '../core/frontmatter-edit';
+import { setFrontmatterKey, yamlScalar } from '../core/frontmatter-edit';
+import { findFrontmatter } from '../core/log-section';
+import { frontmatterTags, isPersonNote } from '../core/membership';
 import type { KindredSettings } from '../core/settings';
 import type { LocalDate } from '../core/types';
 
@@ -65,6 +67,38 @@ export function personNoteText(name: string, settings: KindredSettings, today: L
 	return lines.join('\n');
 }
 
+/** Tags written in the text as `#tag` (loosely: enough to tell whether the person tag is there). */
+function writtenTags(text: string): string[] {
+	return Array.from(text.matchAll(/(?:^|\s)#([^\s#]+)/g), (m) => m[1]);
+}
+
+/**
+ * A filled template as a person note. With no people folder, only the person tag or the
+ * marker makes the new note a person: when the template holds neither, the marker is
+ * added to its frontmatter (the note would otherwise never show in the pane, with nothing
+ * said); with no marker set either, the template cannot be used, and why is said.
+ */
+export function asPersonNote(text: string, path: string, settings: KindredSettings): { ok: true; text: string } | { ok: false; error: string } {
+	const block = findFrontmatter(text);
+	let frontmatter: Record<string, unknown> | null = null;
+	if (block?.close && block.language === '') {
+		try {
+			const parsed: unknown = parseYaml(text.slice(block.contentStart, block.contentEnd));
+			if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) frontmatter = parsed as Record<string, unknown>;
+		} catch {
+			// Not readable: the edit below says why, if it comes to that.
+		}
+	}
+	const tags = [...frontmatterTags(frontmatter), ...writtenTags(block ? text.slice(block.end) : text)];
+	if (isPersonNote({ path, frontmatter, tags }, settings)) return { ok: true, text };
+	const key = settings.markerKey.trim();
+	if (key === '') {
+		return { ok: false, error: `it has no #${settings.personTag.replace(/^#/, '').trim()} tag, and with no people folder set the new note would not be a person; add the tag to the template` };
+	}
+	const marked = setFrontmatterKey(text, key, settings.markerValue.trim() || 'person', { parseYaml });
+	return marked.ok ? { ok: true, text: marked.text } : { ok: false, error: `the person marker cannot be added: ${marked.reason}` };
+}
+
 export interface NewPersonDeps {
 	vault: Pick<Vault, 'getAbstractFileByPath' | 'getFileByPath' | 'createFolder' | 'create' | 'cachedRead'>;
 	getSettings: () => KindredSettings;
@@ -105,12 +139,18 @@ export async function createPersonNote(deps: NewPersonDeps, name: string): Promi
 		const why = templateError(template);
 		if (why !== null) return { ok: false, error: `The template for new people, ${file.path}, cannot be used: ${why}.` };
 	}
+	let text = personNoteText(name, settings, deps.today(), template, deps.time?.());
+	if (template !== null) {
+		const person = asPersonNote(text, path, settings);
+		if (!person.ok) return { ok: false, error: `The template for new people, ${normalizePath(settings.templatePath)}, cannot be used: ${person.error}.` };
+		text = person.text;
+	}
 	try {
 		const slash = path.lastIndexOf('/');
 		if (slash > 0 && !deps.vault.getAbstractFileByPath(path.slice(0, slash))) {
 			await deps.vault.createFolder(path.slice(0, slash));
 		}
-		const file = await deps.vault.create(path, personNoteText(name, settings, deps.today(), template, deps.time?.()));
+		const file = await deps.vault.create(path, text);
 		return { ok: true, file, created: true };
 	} catch (e) {
 		return { ok: false, error: `Could not create ${path}: ${e instanceof Error ? e.message : String(e)}` };

@@ -460,6 +460,29 @@ describe('new person', () => {
 		expect(index.isPerson('Cleo.md')).toBe(true);
 	});
 
+	it('without a people folder, adds the marker to a template that holds neither it nor the tag', async () => {
+		const template = '---\ntrust: 2 # a friend\n---\n# {{title}}\n';
+		const { vault, index } = await create({ peopleFolders: [], templatePath: 'Templates/Person.md' }, { 'Templates/Person.md': template }, 'Cleo');
+		await vi.waitFor(() => expect(vault.app.workspace.getActiveFile()?.path).toBe('Cleo.md'));
+		expect(await vault.read('Cleo.md')).toBe('---\ntrust: 2 # a friend\ntype: person\n---\n# Cleo\n');
+		await vi.waitFor(() => expect(index.isPerson('Cleo.md')).toBe(true));
+		// A template that is a person by its tag is copied as it is.
+		const tagged = '---\ntrust: 2\n---\n# {{title}} #person\n';
+		const other = await create({ peopleFolders: [], templatePath: 'Templates/Tagged.md' }, { 'Templates/Tagged.md': tagged }, 'Dev');
+		await vi.waitFor(() => expect(other.vault.app.workspace.getActiveFile()?.path).toBe('Dev.md'));
+		expect(await other.vault.read('Dev.md')).toBe('---\ntrust: 2\n---\n# Dev #person\n');
+	});
+
+	it('without a people folder or a marker, refuses a template without the person tag, saying why', async () => {
+		const template = '---\ntrust: 2\n---\n# {{title}}\n';
+		const { vault, notices } = await create({ peopleFolders: [], markerKey: '', templatePath: 'Templates/Person.md' }, { 'Templates/Person.md': template }, 'Cleo');
+		await vi.waitFor(() => expect(notices).toHaveLength(1));
+		expect(notices[0]).toBe(
+			'The template for new people, Templates/Person.md, cannot be used: it has no #person tag, and with no people folder set the new note would not be a person; add the tag to the template.',
+		);
+		expect(vault.app.vault.getFileByPath('Cleo.md')).toBeNull();
+	});
+
 	it('fills a name with $ in it as text, and {{time}}; refuses a template with a format of its own', async () => {
 		const template = '---\ntype: person\n---\n# {{title}}\nAdded {{date}} {{time}}\n';
 		const { vault } = await create({ templatePath: 'Templates/Person' }, { 'Templates/Person.md': template }, "Ke$$ha $& $'x");
