@@ -7,18 +7,18 @@
  * - silent for more than three cadences since the last contact (more than a year when
  *   the person has no cadence). Someone never contacted is not silent: there is no
  *   relationship to let go of yet, and the due list already shows them as "never
- *   contacted". Paused people are included: a pause that has outlasted three cadences is
- *   worth a second look;
+ *   contacted". Paused people are included, and the reason says they are paused: a
+ *   pause that has outlasted three cadences is worth a second look;
  * - one-sided: three or more marked touchpoints in the last twelve months, all received.
  */
 import { byName } from './by-name';
 import { addCadence } from './cadence';
-import { addYearsLocal, diffDays } from './dates';
+import { addYearsLocal } from './dates';
 import { balanceOf, yearWindowStart } from './reciprocity';
 import { schedulePerson } from './schedule';
 import type { KindredSettings } from './settings';
 import type { Cadence, LocalDate, Person } from './types';
-import { describeSpanAtLeast } from './words';
+import { describeSpanSince } from './words';
 
 /** Silent for more than this many cadences makes a candidate. */
 export const SILENT_CADENCES = 3;
@@ -44,9 +44,8 @@ export function silenceReason(lastContact: LocalDate | null, cadence: Cadence | 
 	if (lastContact === null) return null;
 	const limit = cadence ? addCadence(lastContact, cadence, SILENT_CADENCES) : addYearsLocal(lastContact, 1);
 	if (today <= limit) return null;
-	const span = describeSpanAtLeast(diffDays(today, lastContact));
-	const why = cadence ? `more than ${SILENT_CADENCES} × ${cadence.label}` : 'over a year, and no cadence that can be read';
-	return `silent for ${span}, since ${lastContact} (${why})`;
+	const why = cadence ? `more than ${SILENT_CADENCES} × ${cadence.label}` : 'over a year, with no cadence to go by';
+	return `silent for ${describeSpanSince(lastContact, today)}, since ${lastContact} (${why})`;
 }
 
 /** Only received in the last twelve months, at least three times. */
@@ -59,9 +58,10 @@ export function oneSidedReason(person: Pick<Person, 'log'>, today: LocalDate): s
 /** Every reason that applies to one person, in a fixed order. */
 export function weedReasons(person: Person, today: LocalDate, settings: KindredSettings): string[] {
 	const lastContact = schedulePerson(person, today, settings).lastContact;
-	return [drainReason(person), silenceReason(lastContact, person.cadence, today), oneSidedReason(person, today)].filter(
-		(r): r is string => r !== null,
-	);
+	const silence = silenceReason(lastContact, person.cadence, today);
+	// A pause is said: silence may be what the pause is for (a leave), or it outlasted it.
+	const silent = silence !== null && person.status === 'paused' ? `paused, and ${silence}` : silence;
+	return [drainReason(person), silent, oneSidedReason(person, today)].filter((r): r is string => r !== null);
 }
 
 /** Candidates among people not archived: the most reasons first, then by name. */

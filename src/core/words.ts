@@ -3,10 +3,11 @@
  * both say the same thing.
  *
  * Spans: under 14 days in days ("13 days"), then weeks until 60 days ("8 weeks"), then
- * months (30 days each) until two years ("23 months"), then years. Counts round down,
- * so a phrase never overstates how late someone is.
+ * months (30 days each; calendar months in describeSpanSince) until two years ("23
+ * months"), then years. Counts round down, so a phrase never overstates how late someone is.
  */
-import type { Problem, ScheduledPerson } from './types';
+import { addMonthsLocal, diffDays } from './dates';
+import type { LocalDate, Problem, ScheduledPerson } from './types';
 
 function plural(n: number, word: string): string {
 	return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -28,14 +29,23 @@ export function describeSpan(days: number): string {
 }
 
 /**
- * describeSpan for a span that must not read as shorter than it was: "over 3 weeks" for
- * 22 days, where describeSpan's rounding down says "3 weeks". For "silent for …, more
- * than 3 × weekly", whose span is always past a limit.
+ * The time from `from` to `to` (not before it), never read as shorter than it was nor
+ * longer: "over 3 weeks" for 22 days, "3 weeks" for 21. Months and years are calendar
+ * ones (31 Jan + 1 month = 28 Feb), so 22 months and 22 days is "over 22 months", where
+ * 30-day months would say 23. For "silent for …, more than 3 × monthly".
  */
-export function describeSpanAtLeast(days: number): string {
-	const n = Math.abs(Math.trunc(days));
-	const span = describeSpan(n);
-	return n % spanUnit(n).days === 0 ? span : `over ${span}`;
+export function describeSpanSince(from: LocalDate, to: LocalDate): string {
+	const n = Math.max(0, diffDays(to, from));
+	const unit = spanUnit(n);
+	if (unit.days < 30) {
+		const count = Math.floor(n / unit.days);
+		return count * unit.days === n ? plural(count, unit.word) : `over ${plural(count, unit.word)}`;
+	}
+	// Whole calendar months from `from` that fit by `to`.
+	let months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + (Number(to.slice(5, 7)) - Number(from.slice(5, 7)));
+	if (addMonthsLocal(from, months) > to) months--;
+	const [count, word, per] = months < 24 ? [months, 'month', 1] : [Math.floor(months / 12), 'year', 12];
+	return addMonthsLocal(from, count * per) === to ? plural(count, word) : `over ${plural(count, word)}`;
 }
 
 /** "3 weeks overdue", "due today", "due tomorrow", "due in 2 days", "never contacted", ... */

@@ -43,7 +43,7 @@ describe('silenceReason', () => {
 
 	it('uses a year when there is no cadence', () => {
 		expect(silenceReason('2025-11-23', null, TODAY)).toBeNull();
-		expect(silenceReason('2025-11-22', null, TODAY)).toBe('silent for over 12 months, since 2025-11-22 (over a year, and no cadence that can be read)');
+		expect(silenceReason('2025-11-22', null, TODAY)).toBe('silent for over 12 months, since 2025-11-22 (over a year, with no cadence to go by)');
 	});
 
 	it('does not call someone never contacted silent', () => {
@@ -114,6 +114,8 @@ describe('weedCandidates', () => {
 		];
 		const weed = weedCandidates(people, TODAY, settings);
 		expect(weed.map((w) => w.name)).toEqual(['Both', 'Drains', 'Paused']);
+		// A pause is said: the silence may be what it is for.
+		expect(weed[2].reasons).toEqual(['paused, and silent for over 10 months, since 2026-01-01 (more than 3 × weekly)']);
 		expect(weed[0]).toEqual({
 			path: 'People/Both.md',
 			name: 'Both',

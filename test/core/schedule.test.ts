@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { addCadence } from '../../src/core/cadence';
-import { addDaysLocal, diffDays, todayLocal } from '../../src/core/dates';
+import { addDaysLocal, addMonthsLocal, diffDays, todayLocal } from '../../src/core/dates';
 import {
 	compareDue,
 	compareNames,
@@ -19,7 +19,7 @@ import {
 } from '../../src/core/schedule';
 import { defaultSettings } from '../../src/core/settings';
 import type { DueStatus, LocalDate, Person, ScheduledPerson } from '../../src/core/types';
-import { describeDue, describeProblem, describeSpan, describeSpanAtLeast } from '../../src/core/words';
+import { describeDue, describeProblem, describeSpan, describeSpanSince } from '../../src/core/words';
 import { applyChanges, freezeClockAtLocalNoon, PersonBuilder, propertyRuns, settingsWith } from '../builders';
 
 const settings = defaultSettings();
@@ -305,19 +305,27 @@ describe('words', () => {
 		expect(describeSpan(days)).toBe(want);
 	});
 
-	it('describeSpanAtLeast never reads shorter than the span: exact, or "over" what it rounds down to', () => {
-		const unitDays: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
+	it('describeSpanSince is never shorter nor a whole unit longer than the span: exact, or "over" it', () => {
+		const add = (from: LocalDate, k: number, unit: string): LocalDate =>
+			unit === 'day' ? addDaysLocal(from, k) : unit === 'week' ? addDaysLocal(from, 7 * k) : addMonthsLocal(from, unit === 'month' ? k : 12 * k);
 		fc.assert(
-			fc.property(fc.integer({ min: 0, max: 40000 }), (days) => {
-				const m = /^(over )?(\d+) (day|week|month|year)s?$/.exec(describeSpanAtLeast(days));
+			fc.property(fc.integer({ min: 0, max: 3 * 365 }), fc.integer({ min: 0, max: 4000 }), (start, days) => {
+				const from = addDaysLocal('2023-01-01', start);
+				const to = addDaysLocal(from, days);
+				const m = /^(over )?(\d+) (day|week|month|year)s?$/.exec(describeSpanSince(from, to));
 				expect(m).not.toBeNull();
-				const said = Number(m?.[2]) * unitDays[m?.[3] ?? 'day'];
-				expect(m?.[1] === undefined ? said === days : said < days).toBe(true);
+				const [, over, count, unit] = m ?? [];
+				const said = add(from, Number(count), unit);
+				expect(over === undefined ? said === to : said < to).toBe(true);
+				expect(add(from, Number(count) + 1, unit) > to).toBe(true);
 			}),
 			{ numRuns: propertyRuns(2000) },
 		);
-		expect(describeSpanAtLeast(22)).toBe('over 3 weeks');
-		expect(describeSpanAtLeast(21)).toBe('3 weeks');
+		expect(describeSpanSince('2026-11-01', '2026-11-23')).toBe('over 3 weeks');
+		expect(describeSpanSince('2026-11-02', '2026-11-23')).toBe('3 weeks');
+		// 22 months and 22 days: 30-day months would say "over 23 months".
+		expect(describeSpanSince('2025-01-01', '2026-11-23')).toBe('over 22 months');
+		expect(describeSpanSince('2024-11-23', '2026-11-23')).toBe('2 years');
 	});
 
 	it.each<[string, PersonBuilder, string]>([
