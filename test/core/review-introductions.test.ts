@@ -136,7 +136,7 @@ describe('suggestIntroductions', () => {
 /** The rule stated plainly, over all pairs: what the bucketed, top-N version must equal. */
 function bruteForce(people: Person[], limit: number): string[] {
 	const known = knownPairs(people, linkResolver(people));
-	const ok = people.filter((p) => p.status !== 'archived' && p.status !== 'paused');
+	const ok = people.filter((p) => p.status !== 'archived' && p.status !== 'paused' && p.energy !== 'drains');
 	const rows: { a: Person; b: Person; shared: string[] }[] = [];
 	for (let i = 0; i < ok.length; i++) {
 		for (let j = i + 1; j < ok.length; j++) {
@@ -162,6 +162,8 @@ describe('suggestIntroductions (property)', () => {
 			knows: fc.subarray([0, 1, 2, 3, 4, 5, 6, 7]),
 			trust: fc.option(fc.integer({ min: 1, max: 5 })),
 			status: fc.constantFrom('active', 'target', 'paused', 'archived'),
+			energy: fc.constantFrom(null, 'gives', 'drains'),
+			introducedBy: fc.option(fc.integer({ min: 0, max: 7 })),
 		});
 		fc.assert(
 			fc.property(fc.array(someone, { maxLength: 8 }), fc.integer({ min: 0, max: 12 }), (specs, limit) => {
@@ -171,7 +173,9 @@ describe('suggestIntroductions (property)', () => {
 							.circles(s.circles)
 							.knows(s.knows.map((k) => `[[P${k}]]`))
 							.trust(s.trust ?? undefined)
-							.status(s.status),
+							.status(s.status)
+							.energy(s.energy ?? undefined)
+							.introducedBy(s.introducedBy === null ? undefined : `P${s.introducedBy}`),
 					),
 				);
 				const got = suggestIntroductions(people, limit).map((x) => `${x.a}|${x.b}|${x.circles.join(',')}`);
@@ -179,6 +183,54 @@ describe('suggestIntroductions (property)', () => {
 			}),
 			{ numRuns: 300 },
 		);
+	});
+
+	it('equals the plain all-pairs rule with many ties, where the best few are cut short', () => {
+		// Few trust values and circles, many people and a small limit: most pairs tie with the
+		// worst kept, so the passes-over (by shared circles, trust and name) are all taken.
+		const someone = fc.record({
+			circles: fc.subarray(['x', 'y', 'z']),
+			knows: fc.subarray([0, 1, 2, 3, 4, 5]),
+			trust: fc.constantFrom(null, 3, 3, 5),
+		});
+		fc.assert(
+			fc.property(fc.array(someone, { minLength: 10, maxLength: 30 }), fc.integer({ min: 1, max: 4 }), (specs, limit) => {
+				const people = specs.map((s, i) =>
+					person(`P${String(i).padStart(2, '0')}`, (b) =>
+						b
+							.circles(s.circles)
+							.knows(s.knows.map((k) => `[[P${String((i + k + 1) % specs.length).padStart(2, '0')}]]`))
+							.trust(s.trust ?? undefined),
+					),
+				);
+				const got = suggestIntroductions(people, limit).map((x) => `${x.a}|${x.b}|${x.circles.join(',')}`);
+				expect(got).toEqual(bruteForce(people, limit));
+			}),
+			{ numRuns: 300 },
+		);
+	});
+
+	it('leaves out pairs who met through introduced_by, and people who drain you', () => {
+		const people = [
+			person('Ana', (b) => b.circles(['climbing']).trust(4)),
+			person('Cat', (b) => b.circles(['climbing']).trust(5).introducedBy('[[Ana]]')),
+			person('Dee', (b) => b.circles(['climbing']).trust(5).energy('drains')),
+			person('Eli', (b) => b.circles(['climbing']).trust(1)),
+		];
+		expect(suggestIntroductions(people).map((x) => `${x.aName} and ${x.bName}`)).toEqual(['Cat and Eli', 'Ana and Eli']);
+	});
+
+	it('is quick with ten thousand people in a few large circles (each pair is not looked at)', () => {
+		// 10,000 people, two of ten circles each, trust 1-5: 20 million pairs share a circle.
+		const people = Array.from({ length: 10_000 }, (_, i) =>
+			person(`P${String(i).padStart(5, '0')}`, (b) => b.circles([`c${i % 10}`, `c${(i * 7 + 3) % 10}`]).trust((i % 5) + 1)),
+		);
+		const intros = suggestIntroductions(people);
+		expect(intros).toHaveLength(10);
+		expect(intros.every((x) => x.circles.length === 2)).toBe(true);
+		// Everyone without trust: all pairs tie but for names.
+		const untrusted = people.map((p) => ({ ...p, trust: null }));
+		expect(suggestIntroductions(untrusted).map((x) => `${x.aName}+${x.bName}`).slice(0, 2)).toEqual(['P00000+P00010', 'P00000+P00020']);
 	});
 
 	it('copes with a large circle', () => {
