@@ -62,7 +62,7 @@ export interface NetworkReview {
 	/** Network-wide over the same window; `since` is its first day. */
 	reciprocityTotal: { gave: number; received: number; since: LocalDate };
 	giveFirst: GiveFirstRow[];
-	/** People per circle (normalised to lower case), largest first. */
+	/** People per circle (normalised to lower case). An object: in JSON, keys that look like numbers come first whatever their count; circlesBySize gives the order to show. */
 	circles: Record<string, number>;
 	/** Circles with exactly one person. */
 	thinCircles: string[];

@@ -92,6 +92,19 @@ describe('review and ics', () => {
 		expect((JSON.parse(json.stdout) as { today: string }).today).toBe('2026-11-23');
 	});
 
+	it('review of a vault with no people says so, as due does', () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kindred-empty-'));
+		try {
+			const text = runCli(cli, ['review', dir, '--today', '2026-11-23']);
+			expect([text.status, text.stdout]).toEqual([0, `No people found in ${dir}.\n`]);
+			expect(runCli(cli, ['due', dir]).stdout).toBe(text.stdout);
+			const json = runCli(cli, ['review', dir, '--today', '2026-11-23', '--json']);
+			expect((JSON.parse(json.stdout) as { reach: { direct: number } }).reach.direct).toBe(0);
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
 	it('ics prints a calendar, or writes it with -o', () => {
 		const out = runCli(cli, ['ics', VAULT, '--today', '2026-11-23']);
 		expect(out.status).toBe(0);
