@@ -56,8 +56,6 @@ function drawRow(parent: Node, item: RowItem, opts: DrawOptions): HTMLElement {
 		text: p.name,
 		attr: { [ACTION_ATTR]: 'open', title: p.path },
 	});
-	const trust = trustDisplay(p.trust);
-	if (trust) el.createSpan({ cls: 'kindred-due-trust', text: trust.stars, attr: { role: 'img', 'aria-label': trust.label } });
 	el.createEl('button', {
 		cls: 'kindred-due-action',
 		text: 'Log',
@@ -72,6 +70,9 @@ function drawRow(parent: Node, item: RowItem, opts: DrawOptions): HTMLElement {
 			text: 'Snooze',
 			attr: { [ACTION_ATTR]: 'snooze', 'aria-label': `Snooze ${p.name}` },
 		});
+	} else {
+		// Holds the button's place, unseen and unheard, so Log lines up with every other row's.
+		el.createSpan({ cls: 'kindred-due-action kindred-due-placeholder', text: 'Snooze', attr: { 'aria-hidden': 'true' } });
 	}
 
 	const meta = el.createDiv({ cls: 'kindred-due-meta' });
@@ -92,6 +93,9 @@ function drawRow(parent: Node, item: RowItem, opts: DrawOptions): HTMLElement {
 			attr: p.cadenceSource === 'trust' ? { title: `Cadence from trust ${p.trust ?? ''}`.trim() } : undefined,
 		});
 	}
+	// On the second line, so the name has the first to itself beside the buttons.
+	const trust = trustDisplay(p.trust);
+	if (trust) meta.createSpan({ cls: 'kindred-due-trust', text: trust.stars, attr: { role: 'img', 'aria-label': trust.label } });
 	// A problem that does not stop the schedule (a log line that could not be read, an
 	// alias list that is not one) is still shown, never dropped silently: counted on the
 	// row as a warning sign and a number, each one in the accessible name, which Obsidian

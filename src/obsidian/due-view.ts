@@ -306,7 +306,16 @@ export class DueView extends RefreshableView<DueViewDeps> {
 
 	private onClick(evt: MouseEvent): void {
 		const hit = this.actionOf(evt);
-		if (hit === null) return;
+		if (hit === null) {
+			// Anywhere else on a row opens the note, as a row of Obsidian's file list does
+			// (the row lights up under the pointer); not a click that ended a text selection.
+			const row = elementOf(evt.target)?.closest<HTMLElement>('.kindred-due-row[data-path]');
+			const path = row?.getAttribute('data-path');
+			if (row && path && this.contentEl.contains(row) && (row.doc.getSelection()?.isCollapsed ?? true)) {
+				this.deps.openNote(path, Keymap.isModEvent(evt));
+			}
+			return;
+		}
 		evt.preventDefault();
 		if (hit.action === 'toggle') {
 			const section = hit.el.closest('[data-section]')?.getAttribute('data-section') as DueStatus | undefined;

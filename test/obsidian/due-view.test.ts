@@ -436,6 +436,26 @@ describe('DueView: actions', () => {
 			Array.from(row(root, name).querySelectorAll('button.kindred-due-action'), (b) => b.textContent ?? '');
 		expect(labels('Eve Moss')).toEqual(['Log']);
 		expect(labels('Cy Park')).toEqual(['Log', 'Snooze']);
+		// Its place is held, unseen and unheard, so Log lines up with the other rows'.
+		const held = row(root, 'Eve Moss').querySelector('.kindred-due-placeholder');
+		expect(held?.getAttribute('aria-hidden')).toBe('true');
+		expect(held?.tagName).toBe('SPAN');
+	});
+
+	it('opens the note on a click anywhere else on the row, as a row of the file list does', async () => {
+		const { root, deps } = await mounted();
+		const meta = row(root, 'Ana Ruiz').querySelector<HTMLElement>('.kindred-due-note')!;
+		meta.click();
+		meta.dispatchEvent(new MouseEvent('click', { bubbles: true, ctrlKey: true }));
+		expect(deps.openNote.mock.calls).toEqual([
+			['People/Ana Ruiz.md', false],
+			['People/Ana Ruiz.md', 'tab'],
+		]);
+		// Not a section header, the summary, or a button's own action.
+		root.querySelector<HTMLElement>('.kindred-due-summary')!.click();
+		row(root, 'Ana Ruiz').querySelector<HTMLElement>('[data-kindred-action="log"]')!.click();
+		expect(deps.openNote).toHaveBeenCalledTimes(2);
+		expect(deps.logTouchpoint).toHaveBeenCalledWith('People/Ana Ruiz.md');
 	});
 
 	it('keeps Snooze on a row whose snooze date cannot be read: a new snooze writes over it', async () => {
