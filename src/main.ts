@@ -72,6 +72,7 @@ export default class KindredPlugin extends Plugin {
 			now,
 			openNote: (path, newTab) => actions.openNote(path, newTab),
 			archive: (path) => actions.archive(path),
+			notePaths: () => this.app.vault.getMarkdownFiles().map((f) => f.path),
 		};
 		this.registerView(REVIEW_VIEW_TYPE, (leaf: WorkspaceLeaf) => new ReviewView(leaf, reviewDeps));
 		const calendar = this.addChild(new CalendarExport({ vault: this.app.vault, index, getSettings, now }));

@@ -10,9 +10,10 @@ import { loadVault } from './vault';
 
 export function runReview(args: ReviewArgs, io: Io): number {
 	const today = resolveToday(args.today, io.now());
-	const vault = loadVault(args.vault ?? io.defaultVault);
+	const notes: string[] = [];
+	const vault = loadVault(args.vault ?? io.defaultVault, { notes });
 	warn(io, vault.warnings);
-	const review = reviewNetwork(vault.people, today, vault.settings);
+	const review = reviewNetwork(vault.people, today, vault.settings, notes);
 	// As `due` and the plugin's view say it; JSON keeps its shape (all counts zero).
 	if (!args.json && vault.people.length === 0) {
 		io.out(`No people found in ${vault.root}.\n`);

@@ -312,6 +312,8 @@ export interface LoadOptions {
 	 * give-and-take balance, `log`) leave it out.
 	 */
 	scheduleFor?: LocalDate;
+	/** When given, every note's vault path is added to it as the notes are read (people or not). */
+	notes?: string[];
 }
 
 /** The vault folder and its settings. Throws UserError only when the folder is missing. */
@@ -334,6 +336,7 @@ export function* readPeople(vault: OpenedVault, options: LoadOptions = {}): Gene
 	const { settings, templatesFolder, warnings } = vault;
 	const reader = new FileReader();
 	for (const { path: notePath, abs } of walkNotes(vault.root, warnings)) {
+		options.notes?.push(notePath);
 		let bytes: Uint8Array;
 		try {
 			bytes = reader.read(abs);

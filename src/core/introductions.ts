@@ -20,7 +20,7 @@ export const INTRODUCTION_LIMIT = 10;
 export interface Reach {
 	/** Your people who are not archived. */
 	direct: number;
-	/** Distinct people named in their `knows` who have no note of their own. */
+	/** Distinct people named in their `knows` who have no note of their own (a link to another note names no one). */
 	secondDegree: number;
 }
 
@@ -65,16 +65,35 @@ export function linkResolver(people: readonly Pick<Person, 'path' | 'name' | 'al
 }
 
 /**
+ * Whether a link target names a note among `paths` (vault paths of every note), as
+ * linkResolver matches people: by path or name, ignoring case and `.md`.
+ */
+export function noteLookup(paths: Iterable<string>): (target: string) => boolean {
+	const names = new Set<string>();
+	for (const path of paths) {
+		const k = key(path);
+		names.add(k);
+		names.add(lastPart(k));
+	}
+	return (target) => {
+		const k = key(target);
+		return names.has(k) || (k.includes('/') && names.has(lastPart(k)));
+	};
+}
+
+/**
  * Direct reach counts people not archived; second degree counts the distinct names in
  * their `knows` that are none of your notes (archived notes included: they are yours).
+ * With `isNote`, a link to a note that is not a person (a company, a project) is no one
+ * at all, rather than someone without a note.
  */
-export function reachOf(people: readonly Person[]): Reach {
+export function reachOf(people: readonly Person[], isNote?: (target: string) => boolean): Reach {
 	const resolve = linkResolver(people);
 	const active = people.filter((p) => p.status !== 'archived');
 	const outside = new Set<string>();
 	for (const p of active) {
 		for (const target of p.knows) {
-			if (resolve(target).length === 0) outside.add(lastPart(key(target)));
+			if (resolve(target).length === 0 && !(isNote?.(target) ?? false)) outside.add(lastPart(key(target)));
 		}
 	}
 	outside.delete('');

@@ -11,7 +11,7 @@
  */
 import { byName } from './by-name';
 import { circleCounts, circleNotes, thinCircles } from './circles';
-import { reachOf, suggestIntroductions, type Introduction, type Reach } from './introductions';
+import { noteLookup, reachOf, suggestIntroductions, type Introduction, type Reach } from './introductions';
 import {
 	giveFirst,
 	reciprocityRows,
@@ -96,7 +96,11 @@ export function targetsOf(people: readonly Person[], limit: number): Targets {
 	return { count: targets.length, limit, overLimit: targets.length > limit, people: targets.map(ref) };
 }
 
-export function reviewNetwork(people: readonly Person[], today: LocalDate, settings: KindredSettings): NetworkReview {
+/**
+ * The review of `people` on `today`. `notes`, when given, is every note's vault path, so
+ * a `knows` link to a note that is not a person (a company) is not counted as someone.
+ */
+export function reviewNetwork(people: readonly Person[], today: LocalDate, settings: KindredSettings, notes?: Iterable<string>): NetworkReview {
 	const current = people.filter((p) => p.status !== 'archived');
 	const counts = circleCounts(current);
 	const reciprocity = reciprocityRows(current, today);
@@ -110,7 +114,7 @@ export function reviewNetwork(people: readonly Person[], today: LocalDate, setti
 		thinCircles: thinCircles(counts),
 		circleNotes: circleNotes(counts, current),
 		// Reach and introductions take everyone: a link to an archived note is still a link.
-		reach: reachOf(people),
+		reach: reachOf(people, notes === undefined ? undefined : noteLookup(notes)),
 		introductions: suggestIntroductions(people),
 		weed: weedCandidates(current, today, settings),
 		targets: targetsOf(current, settings.targetLimit),

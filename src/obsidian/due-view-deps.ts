@@ -74,4 +74,6 @@ export interface ReviewViewDeps {
 	openNote(path: string, where: PaneType | boolean): void;
 	/** Set the person's status to archived: the note and its history stay. Null when there is no such note. */
 	archive(path: string): Promise<{ ok: boolean } | null>;
+	/** Every note's vault path, so a `knows` link to a note that is not a person counts no one. */
+	notePaths?(): Iterable<string>;
 }

@@ -115,7 +115,7 @@ export class ReviewView extends RefreshableView<ReviewViewDeps> {
 			root.createDiv({ cls: 'kindred-review-empty', text: 'No people found. Add person notes to see your network.' });
 			return;
 		}
-		this.drawReview(root, reviewNetwork(people, today, settings));
+		this.drawReview(root, reviewNetwork(people, today, settings, this.deps.notePaths?.()));
 		root.scrollTop = scrollTop;
 		if (focus) this.refocus(focus);
 	}

@@ -92,6 +92,20 @@ describe('review and ics', () => {
 		expect((JSON.parse(json.stdout) as { today: string }).today).toBe('2026-11-23');
 	});
 
+	it('review counts no one for a knows link to a note that is not a person', () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kindred-reach-'));
+		try {
+			fs.mkdirSync(path.join(dir, 'People'));
+			fs.mkdirSync(path.join(dir, 'Orgs'));
+			fs.writeFileSync(path.join(dir, 'Orgs', 'Acme Corp.md'), '# Acme\n');
+			fs.writeFileSync(path.join(dir, 'People', 'Ana.md'), '---\ntrust: 4\nknows: ["[[Acme Corp]]", "[[Ghost Person]]"]\n---\n');
+			const json = runCli(cli, ['review', dir, '--today', '2026-11-23', '--json']);
+			expect((JSON.parse(json.stdout) as { reach: unknown }).reach).toEqual({ direct: 1, secondDegree: 1 });
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
 	it('review of a vault with no people says so, as due does', () => {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kindred-empty-'));
 		try {

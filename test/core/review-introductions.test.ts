@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { byName } from '../../src/core/by-name';
 import { circlesOf } from '../../src/core/circles';
-import { knownPairs, linkResolver, reachOf, suggestIntroductions } from '../../src/core/introductions';
+import { knownPairs, linkResolver, noteLookup, reachOf, suggestIntroductions } from '../../src/core/introductions';
 import type { Person } from '../../src/core/types';
 import { PersonBuilder, person } from '../builders';
 
@@ -51,6 +51,14 @@ describe('reachOf', () => {
 
 	it('is zero for no one', () => {
 		expect(reachOf([])).toEqual({ direct: 0, secondDegree: 0 });
+	});
+
+	it('counts no one for a link to a note that is not a person (a company), by name or path', () => {
+		const people = [person('Ana', (b) => b.knows(['[[Acme Corp]]', '[[Orgs/Beta Labs|Beta]]', '[[Ghost Person]]', '[[acme corp.md]]']))];
+		const isNote = noteLookup(['Orgs/Acme Corp.md', 'Orgs/Beta Labs.md', 'People/Ana.md', 'Daily/2026-11-23.md']);
+		expect(reachOf(people, isNote)).toEqual({ direct: 1, secondDegree: 1 });
+		// Without the vault's notes, every link that names no person is someone.
+		expect(reachOf(people)).toEqual({ direct: 1, secondDegree: 3 });
 	});
 });
 
