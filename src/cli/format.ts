@@ -1,8 +1,9 @@
 /**
  * Plain-text rendering for the terminal: aligned columns, long cells cut with "…", and
  * colour only when writing to a terminal (never into a pipe or a file, never with
- * NO_COLOR set). Widths are counted in characters as they appear, not UTF-16 units.
+ * NO_COLOR set). Widths are counted in terminal columns, not UTF-16 units.
  */
+import stringWidth from 'fast-string-width';
 import { describeDue, describeProblem } from '../core/words';
 import type { DueStatus, LogEntry, ScheduledPerson } from '../core/types';
 
@@ -25,21 +26,27 @@ export function paint(text: string, code: string | undefined, style: Style): str
 	return style.color && code ? `\u001b[${code}m${text}\u001b[0m` : text;
 }
 
-/** Width as shown: combining marks take no column. */
+/**
+ * Columns a string takes in a terminal: combining marks none, East Asian wide characters
+ * and emoji two, an emoji sequence joined with ZWJ one glyph (fast-string-width's tables).
+ */
 export function displayWidth(s: string): number {
-	let n = 0;
-	for (const ch of s.normalize('NFC')) if (!/\p{M}/u.test(ch)) n++;
-	return n;
+	return stringWidth(s.normalize('NFC'));
 }
+
+/** Splits text into what a reader sees as characters (an emoji sequence is one). */
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 export function truncate(s: string, max: number): string {
 	if (max <= 0) return '';
 	if (displayWidth(s) <= max) return s;
-	const chars = [...s.normalize('NFC')];
 	let out = '';
-	for (const ch of chars) {
-		if (displayWidth(out + ch) > max - 1) break;
-		out += ch;
+	let width = 0;
+	for (const { segment } of graphemes.segment(s.normalize('NFC'))) {
+		const w = stringWidth(segment);
+		if (width + w > max - 1) break;
+		out += segment;
+		width += w;
 	}
 	return `${out.trimEnd()}…`;
 }

@@ -17,7 +17,10 @@ describe('text helpers', () => {
 		['abc', 3],
 		['Zoë', 3],
 		['Zoe\u0308', 3],
-		['🌿', 1],
+		// A terminal gives wide characters and emoji two columns, a ZWJ sequence one glyph.
+		['🌿', 2],
+		['王小明', 6],
+		['Zoë 👩‍🔬', 6],
 	])('displayWidth(%j) = %i', (s, n) => expect(displayWidth(s)).toBe(n));
 
 	it.each([
@@ -25,7 +28,15 @@ describe('text helpers', () => {
 		['exactly ten', 11, 'exactly ten'],
 		['a longer sentence', 10, 'a longer…'],
 		['anything', 0, ''],
+		['王小明和朋友们', 7, '王小明…'],
+		['ab 👩‍🔬👩‍🔬', 6, 'ab 👩‍🔬…'],
 	])('truncate(%j, %i)', (s, n, out) => expect(truncate(s, n)).toBe(out));
+
+	it('lines up columns after wide names', () => {
+		const out = table([{ title: 'Name' }, { title: 'When' }], [['王小明', 'today'], ['Ana', 'today']], { color: false, columns: 40 });
+		// 王小明 takes six columns: two spaces after it reach the column, as five do after Ana.
+		expect(out.split('\n')).toEqual(['Name    When', '王小明  today', 'Ana     today']);
+	});
 
 	it('turns links into names and adds the gave/received marker', () => {
 		expect(plainLinks('intro to [[Ben Ode]] and [[Ana Ruiz|Ana]]')).toBe('intro to Ben Ode and Ana');
