@@ -18,6 +18,8 @@ export interface DueJsonPerson {
 	circles: string[];
 	/** The text of the newest log entry, for "remember the last conversation". */
 	lastNote: string | null;
+	/** Whether that entry was marked as something given or received; null when neither (or none). */
+	lastExchange: 'gave' | 'received' | null;
 	problems: Problem[];
 }
 
@@ -40,6 +42,7 @@ export function toDueJson(sp: ScheduledPerson): DueJsonPerson {
 		cadence: p.cadence?.label ?? null,
 		circles: [...p.circles],
 		lastNote: sp.lastEntry ? sp.lastEntry.text : null,
+		lastExchange: sp.lastEntry?.exchange ?? null,
 		problems: sp.problems.map(({ field, value, reason }) => ({ field, value, reason })),
 	};
 }

@@ -143,12 +143,14 @@ describe('kindred due --all --json on the fixture vault', () => {
 			cadence: 'every 2 weeks',
 			circles: [],
 			lastNote: 'a book',
+			lastExchange: 'received',
 			problems: [],
 		});
 		expect(byPath.get('People/Untracked.md')?.cadence).toBeNull();
 		expect(byPath.get('People/Untracked.md')?.circles).toEqual(['climbing']);
 		expect(byPath.get('People/Log Newer.md')?.lastNote).toBe('newer by hand');
 		expect(byPath.get('People/Never.md')?.lastNote).toBeNull();
+		expect(byPath.get('People/Never.md')?.lastExchange).toBeNull();
 	});
 
 	it('orders most urgent first, then never, soon, invalid, then the rest', () => {

@@ -87,6 +87,7 @@ describe('toDueJson', () => {
 			cadence: 'every 2 weeks',
 			circles: ['work'],
 			lastNote: 'a book',
+			lastExchange: 'received',
 			problems: [],
 		});
 	});
