@@ -276,11 +276,13 @@ function withProblem(problems: Problem[], field: string, value: unknown, reason:
  * Read one person note. `frontmatter` is the parsed YAML (null when the note has none);
  * `log` is the note's interaction log when its body was read.
  *
- * With `links` false, the links to other people (`knows`, `introduced_by`) are left
- * unread (empty), with any problems they have: nothing the due list, its filter or the
- * person picker shows needs them, and they are the costliest fields to read (a new string
- * per link). The plugin's index reads them with the note's body, in its background pass
- * after the pane is drawn; the review waits for that pass.
+ * With `links` false, only what the schedule needs is read: the links to other people
+ * (`knows`, `introduced_by`), aliases, circles and energy are left unread (empty), with
+ * any problems they have. The due list does not need them, and at 10,000 people reading
+ * them is a tenth of the index's start-up build. The plugin's index reads them with the
+ * note's body, in its background pass after the pane is drawn (about half a second for
+ * 10,000 people): until then the filter and the person picker find people by name only,
+ * and the review and the calendar export wait for that pass.
  */
 export function readPerson(
 	path: string,
@@ -327,7 +329,7 @@ export function readPerson(
 	let invalid = false;
 
 	let aliasList: string[] = NONE;
-	if (!isBlank(aliases)) {
+	if (links && !isBlank(aliases)) {
 		const list = textList(aliases);
 		if (list) aliasList = list.length === 0 ? NONE : list;
 		else problems = withProblem(problems, keys.aliases, aliases, 'must be a name or a list of names');
@@ -401,7 +403,7 @@ export function readPerson(
 	}
 
 	let circles: string[] = NONE;
-	if (!isBlank(rawCircles)) {
+	if (links && !isBlank(rawCircles)) {
 		const list = circleList(rawCircles);
 		if (list) circles = list.length === 0 ? NONE : list;
 		else problems = withProblem(problems, keys.circles, rawCircles, 'must be a word or a list of words');
@@ -436,7 +438,7 @@ export function readPerson(
 	}
 
 	let energy: Energy | null = null;
-	if (!isBlank(rawEnergy)) {
+	if (links && !isBlank(rawEnergy)) {
 		const e =
 			typeof rawEnergy !== 'string' ? undefined : (ENERGY_TEXT.get(rawEnergy) ?? ENERGY_TEXT.get(rawEnergy.trim().toLowerCase()));
 		if (e !== undefined) energy = e;

@@ -4,8 +4,9 @@
  * start() builds the roster in one pass over the cache (frontmatter and tags, no note
  * bodies), reading what the due list needs, so it can be drawn at once. A background
  * pass then reads the bodies of person notes only, in small batches that yield to the
- * app, to pick up hand-typed log lines newer than `last_contact`, and reads each
- * person's links to others (`knows`, `introduced_by`) with it; `complete` tells when it
+ * app, to pick up hand-typed log lines newer than `last_contact`, and reads with it
+ * what the due list does not need (links to others, aliases, circles, energy: see
+ * readPerson); `complete` tells when it
  * is done (the network review waits for it). After that every change costs one note's work:
  * the cache's `changed` event hands over the note's text (its log is read from that),
  * `deleted` removes, and the vault's `rename` moves (the cache does not fire on rename).
@@ -89,7 +90,7 @@ function isMember(matcher: MembershipMatcher, path: string, cache: CachedMetadat
 function personAt(path: string, fm: Record<string, unknown> | null, settings: KindredSettings, bodies: ReadonlyMap<string, NoteBody>): Person {
 	// No lookup while no body has been read (the start-up build).
 	const body = bodies.size === 0 ? undefined : bodies.get(path);
-	// Links to other people are read with the body (see readPerson): not before the pane.
+	// Links, aliases, circles and energy are read with the body (see readPerson): not before the pane.
 	return withBody(readPerson(path, fm, settings, body?.log ?? null, body !== undefined), body);
 }
 

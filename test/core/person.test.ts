@@ -443,7 +443,7 @@ describe('readPerson at scale: what is computed once and shared', () => {
 	});
 });
 
-describe('readPerson without links (what the index reads before note bodies)', () => {
+describe('readPerson for the schedule only (what the index reads before note bodies)', () => {
 	const value = fc.oneof(
 		fc.constantFrom('[[Ben]]', '[[Ben|B]]', 'Ben', '[[2026-11-02]]', '2026-02-30', 'monthly', 'drains', 'paused', '', '  '),
 		fc.constantFrom(null, 3, 4.5, true),
@@ -453,17 +453,20 @@ describe('readPerson without links (what the index reads before note bodies)', (
 	);
 	const keys = ['aliases', 'cadence', 'trust', 'last_contact', 'status', 'snooze_until', 'circles', 'knows', 'introduced_by', 'energy'];
 
-	it('reads everything else exactly as the full read does, and no link or link problem', () => {
+	it('reads what the schedule needs exactly as the full read does, and nothing else (no links, aliases, circles or energy, nor their problems)', () => {
 		fc.assert(
 			fc.property(fc.dictionary(fc.constantFrom(...keys), value), (fm) => {
 				const full = readPerson('People/Ana.md', fm, settings);
 				const light = readPerson('People/Ana.md', fm, settings, null, false);
-				const linkFields = new Set(['knows', 'introduced_by']);
+				const later = new Set(['knows', 'introduced_by', 'aliases', 'circles', 'energy']);
 				expect(light).toEqual({
 					...full,
 					knows: [],
 					introducedBy: null,
-					problems: full.problems.filter((p) => !linkFields.has(p.field)),
+					aliases: [],
+					circles: [],
+					energy: null,
+					problems: full.problems.filter((p) => !later.has(p.field)),
 				});
 			}),
 			{ numRuns: propertyRuns(3000) },

@@ -101,8 +101,11 @@ describe('building from the metadata cache', () => {
 		expect(index.dueList('2026-11-23', true)[0].lastContact).toBe('2026-11-20');
 	});
 
-	it('reads links to other people with the bodies, and is complete when the pass is done', async () => {
-		const linked = ana.replace('last_contact: 2026-10-01\n', 'last_contact: 2026-10-01\nknows: ["[[Ben]]", "Ben"]\nintroduced_by: "[[Cleo]]"\n');
+	it('reads links to other people, aliases, circles and energy with the bodies, and is complete when the pass is done', async () => {
+		const linked = ana.replace(
+			'last_contact: 2026-10-01\n',
+			'last_contact: 2026-10-01\nknows: ["[[Ben]]", "Ben"]\nintroduced_by: "[[Cleo]]"\naliases: [Annie]\ncircles: [climbing]\nenergy: gives\n',
+		);
 		const vault = makeVault({ 'People/Ana.md': linked, 'People/Ben.md': '---\ntrust: 2\nknows: ["[[Ana]]"]\n---\n' });
 		let release!: () => void;
 		const gate = new Promise<void>((resolve) => (release = resolve));
@@ -121,6 +124,8 @@ describe('building from the metadata cache', () => {
 		const before = index.get('People/Ana.md')!;
 		expect([before.trust, before.cadence?.label, before.lastContactField]).toEqual([4, 'monthly', '2026-10-01']);
 		expect([before.knows, before.introducedBy, before.problems]).toEqual([[], null, []]);
+		// Nor what only the filter, the picker and the review use: read with the body too.
+		expect([before.aliases, before.circles, before.energy]).toEqual([[], [], null]);
 
 		release();
 		await index.logsRead;
@@ -128,6 +133,7 @@ describe('building from the metadata cache', () => {
 		expect(heard).toHaveBeenCalled();
 		const after = index.get('People/Ana.md')!;
 		expect([after.knows, after.introducedBy]).toEqual([['Ben'], 'Cleo']);
+		expect([after.aliases, after.circles, after.energy]).toEqual([['Annie'], ['climbing'], 'gives']);
 		expect(after.problems.map((p) => `${p.field} ${p.reason}`)).toEqual(['knows is not a link; write it as "[[Name]]"']);
 		expect(index.get('People/Ben.md')!.knows).toEqual(['Ana']);
 	});
