@@ -304,7 +304,15 @@ export function readPerson(
 	let rawKnows: unknown;
 	let rawIntro: unknown;
 	let rawEnergy: unknown;
-	if (frontmatter) {
+	if (frontmatter && !links) {
+		// Only the schedule's five keys: asked by name.
+		const own = Object.prototype.hasOwnProperty;
+		if (own.call(frontmatter, keys.cadence)) rawCadence = frontmatter[keys.cadence];
+		if (own.call(frontmatter, keys.trust)) rawTrust = frontmatter[keys.trust];
+		if (own.call(frontmatter, keys.lastContact)) rawLast = frontmatter[keys.lastContact];
+		if (own.call(frontmatter, keys.status)) rawStatus = frontmatter[keys.status];
+		if (own.call(frontmatter, keys.snoozeUntil)) rawSnooze = frontmatter[keys.snoozeUntil];
+	} else if (frontmatter) {
 		const { bits } = keyIndexFor(keys);
 		for (const key in frontmatter) {
 			const b = bits.get(key);

@@ -440,6 +440,9 @@ describe('readPerson at scale: what is computed once and shared', () => {
 		const fm = Object.create({ trust: 5 }) as Record<string, unknown>;
 		fm.cadence = 'weekly';
 		expect(readPerson('People/A.md', fm, settings).trust).toBeNull();
+		// The schedule-only read (the index's start-up build) too.
+		expect(readPerson('People/A.md', fm, settings, null, false).trust).toBeNull();
+		expect(readPerson('People/A.md', fm, settings, null, false).cadence?.label).toBe('weekly');
 	});
 });
 
