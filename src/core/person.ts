@@ -306,12 +306,13 @@ export function readPerson(
 	let rawEnergy: unknown;
 	if (frontmatter && !links) {
 		// Only the schedule's five keys: asked by name.
-		const own = Object.prototype.hasOwnProperty;
-		if (own.call(frontmatter, keys.cadence)) rawCadence = frontmatter[keys.cadence];
-		if (own.call(frontmatter, keys.trust)) rawTrust = frontmatter[keys.trust];
-		if (own.call(frontmatter, keys.lastContact)) rawLast = frontmatter[keys.lastContact];
-		if (own.call(frontmatter, keys.status)) rawStatus = frontmatter[keys.status];
-		if (own.call(frontmatter, keys.snoozeUntil)) rawSnooze = frontmatter[keys.snoozeUntil];
+		const fm = frontmatter;
+		const own = (key: string): unknown => (Object.prototype.hasOwnProperty.call(fm, key) ? fm[key] : undefined);
+		rawCadence = own(keys.cadence);
+		rawTrust = own(keys.trust);
+		rawLast = own(keys.lastContact);
+		rawStatus = own(keys.status);
+		rawSnooze = own(keys.snoozeUntil);
 	} else if (frontmatter) {
 		const { bits } = keyIndexFor(keys);
 		for (const key in frontmatter) {
