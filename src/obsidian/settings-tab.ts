@@ -64,7 +64,9 @@ export function commaList(value: string): string[] {
 
 export function cadenceError(value: string): string | null {
 	const r = parseCadence(value);
-	return r.ok ? null : `Not a cadence: ${r.reason}.`;
+	// Core's reasons lead with the value ('"0" must be more than zero') or, for an empty
+	// field, have none to lead with ('is empty').
+	return r.ok ? null : `Not a cadence: ${r.reason.startsWith('"') ? '' : 'the cadence '}${r.reason}.`;
 }
 
 export function wholeNumberError(min: number, max: number): Check {

@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS, defaultSettings } from '../../src/core/settings';
 import KindredPlugin from '../../src/main';
 import { DueView } from '../../src/obsidian/due-view';
 import { DUE_VIEW_TYPE, REVIEW_VIEW_TYPE } from '../../src/obsidian/due-view-deps';
-import { KindredSettingTab } from '../../src/obsidian/settings-tab';
+import { cadenceError, KindredSettingTab } from '../../src/obsidian/settings-tab';
 import { byLabel, captureNotices, flush, freezeToday, makeVault, manifest, trackTextFields } from './harness';
 import type { TestVault } from './harness';
 
@@ -204,6 +204,13 @@ describe('the status bar', () => {
 });
 
 describe('the settings tab', () => {
+	it('says what is wrong with a cadence in a sentence, an empty one too', () => {
+		expect(cadenceError('monthly')).toBeNull();
+		expect(cadenceError('0')).toBe('Not a cadence: "0" must be more than zero.');
+		expect(cadenceError('')).toBe('Not a cadence: the cadence is empty.');
+		expect(cadenceError('biweekly')).toMatch(/^Not a cadence: "biweekly" is ambiguous; write "every 2 weeks"/);
+	});
+
 	/** The plugin loaded over one person note, its settings tab shown, text fields typed into. */
 	async function openSettingsTab() {
 		const { registered, data, plugin } = await load({ 'People/Ana.md': ana }, null);
