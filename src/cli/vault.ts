@@ -134,25 +134,36 @@ interface NoteFile {
 
 /**
  * Every markdown note with its absolute path, in vault-relative path order. Links to
- * notes and folders are followed, as Obsidian follows them (a link back to a folder it
- * sits in is not, nor one that leads nowhere: each with a warning). A folder that cannot
- * be read is named in a warning; the vault folder itself, a user error.
+ * notes and folders outside the vault are followed, as Obsidian follows them; a link to a
+ * note or folder inside the vault is not (its notes are read where they are, and would
+ * otherwise be two people), nor one to a folder already read (a loop), nor one that leads
+ * nowhere: each with a warning. A folder that cannot be read is named in a warning; the
+ * vault folder itself, a user error.
  */
 function walkNotes(root: string, warnings: string[]): NoteFile[] {
 	const out: NoteFile[] = [];
-	/** Where `abs`, a link, leads: a folder (with its real path), a file, or null with a warning. */
-	const follow = (abs: string, rel: string, isNote: boolean): { dir: string } | 'file' | null => {
+	let rootReal = root;
+	try {
+		rootReal = fs.realpathSync(root);
+	} catch {
+		// readdir below says why.
+	}
+	const inVault = (real: string): boolean => real === rootReal || real.startsWith(`${rootReal}${path.sep}`);
+	// Real paths of the folders read, so a link back to one of them is not read again.
+	const walked = new Set<string>();
+	/** Where `abs`, a link, leads (a folder or a file, with its real path), or null with a warning. */
+	const follow = (abs: string, rel: string, isNote: boolean): { dir: boolean; real: string } | null => {
 		try {
 			const stat = fs.statSync(abs);
-			if (stat.isDirectory()) return { dir: fs.realpathSync(abs) };
-			return stat.isFile() ? 'file' : null;
+			if (!stat.isDirectory() && !(stat.isFile() && isNote)) return null;
+			return { dir: stat.isDirectory(), real: fs.realpathSync(abs) };
 		} catch (err) {
 			if (isNote) warnings.push(`${rel} is a link that cannot be followed (${errorCode(err)}); skipped`);
 			return null;
 		}
 	};
 	// Paths are built while walking: path.relative per note showed in profiles. `real` is
-	// the folder's real path, to notice a link back to a folder the walk is inside.
+	// the folder's real path.
 	const walk = (dir: string, prefix: string, real: string): void => {
 		let entries: fs.Dirent[];
 		try {
@@ -162,33 +173,28 @@ function walkNotes(root: string, warnings: string[]): NoteFile[] {
 			warnings.push(`${prefix} could not be read (${errorCode(err)}); the notes in it are skipped`);
 			return;
 		}
+		walked.add(real);
 		const base = dir.endsWith(path.sep) ? dir : `${dir}${path.sep}`;
 		for (const e of entries) {
 			if (e.name.startsWith('.')) continue;
 			const abs = `${base}${e.name}`;
+			const rel = `${prefix}${e.name}`;
 			const isNote = /\.md$/i.test(e.name);
-			if (e.isDirectory()) walk(abs, `${prefix}${e.name}/`, `${real}${path.sep}${e.name}`);
+			if (e.isDirectory()) walk(abs, `${rel}/`, `${real}${path.sep}${e.name}`);
 			else if (e.isFile()) {
-				if (isNote) out.push({ path: `${prefix}${e.name}`, abs });
+				if (isNote) out.push({ path: rel, abs });
 			} else if (e.isSymbolicLink()) {
-				const to = follow(abs, `${prefix}${e.name}`, isNote);
-				if (to === 'file') {
-					if (isNote) out.push({ path: `${prefix}${e.name}`, abs });
-				} else if (to !== null) {
-					const inside = real === to.dir || real.startsWith(`${to.dir}${path.sep}`);
-					if (inside) warnings.push(`${prefix}${e.name}/ links back to a folder it is in; skipped`);
-					else walk(abs, `${prefix}${e.name}/`, to.dir);
-				}
+				const to = follow(abs, rel, isNote);
+				if (to === null) continue;
+				const shown = to.dir ? `${rel}/` : rel;
+				if (inVault(to.real)) warnings.push(`${shown} is a link into this vault; skipped (what it leads to is read where it is)`);
+				else if (!to.dir) out.push({ path: rel, abs });
+				else if (walked.has(to.real)) warnings.push(`${shown} is a link to a folder already read; skipped`);
+				else walk(abs, `${rel}/`, to.real);
 			}
 		}
 	};
-	let real = root;
-	try {
-		real = fs.realpathSync(root);
-	} catch {
-		// readdir below says why.
-	}
-	walk(root, '', real);
+	walk(root, '', rootReal);
 	// The order of Array.prototype.sort on the paths (UTF-16 code units).
 	return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -1,7 +1,8 @@
 /**
- * Which notes the command line finds: links to notes and folders are followed (as
- * Obsidian follows them), a link back into a folder it sits in is not, and a folder that
- * cannot be read is named in a warning instead of its people vanishing without a word.
+ * Which notes the command line finds: links to notes and folders outside the vault are
+ * followed (as Obsidian follows them), each folder read once; a link into the vault is
+ * not (its notes would be two people); and a folder that cannot be read is named in a
+ * warning instead of its people vanishing without a word.
  * Reading is refused by a stand-in for node:fs (the tests run as root, who reads anything).
  */
 import * as fs from 'node:fs';
@@ -55,19 +56,39 @@ describe('the notes the command line finds', () => {
 		expect(warnings).toEqual([]);
 	});
 
-	it('does not follow a link back to a folder it is in, or one that leads nowhere, and says so', () => {
-		const root = vault({ 'People/Ana.md': person('2026-03-01') });
+	it('does not follow a link into the vault (its notes are read where they are), or one that leads nowhere, and says so', () => {
+		const root = vault({ 'People/Ana.md': person('2026-03-01'), 'Climbing/Gus.md': person('2026-04-01') });
 		fs.symlinkSync(path.join(root, 'People'), path.join(root, 'People', 'Loop'));
 		fs.symlinkSync(root, path.join(root, 'People', 'Top'));
+		fs.symlinkSync(path.join(root, 'Climbing'), path.join(root, 'People', 'Climbers'));
+		fs.symlinkSync(path.join(root, 'People', 'Ana.md'), path.join(root, 'People', 'Ana again.md'));
 		fs.symlinkSync(path.join(root, 'gone.md'), path.join(root, 'People', 'Gone.md'));
 		const { people, warnings } = loadVault(root);
+		// Gus once (not also as People/Climbers/Gus.md), Ana once.
 		expect(people.map((p) => p.path)).toEqual(['People/Ana.md']);
 		// In the order the folder lists them, which depends on the file system.
 		expect([...warnings].sort()).toEqual([
+			'People/Ana again.md is a link into this vault; skipped (what it leads to is read where it is)',
+			'People/Climbers/ is a link into this vault; skipped (what it leads to is read where it is)',
 			'People/Gone.md is a link that cannot be followed (ENOENT); skipped',
-			'People/Loop/ links back to a folder it is in; skipped',
-			'People/Top/ links back to a folder it is in; skipped',
+			'People/Loop/ is a link into this vault; skipped (what it leads to is read where it is)',
+			'People/Top/ is a link into this vault; skipped (what it leads to is read where it is)',
 		]);
+	});
+
+	it('reads a folder outside the vault once, however many links lead to it or loop back', () => {
+		const outside = vault({ 'A/Zed.md': person('2026-01-01'), 'B/Yara.md': person('2026-02-01') });
+		// A and B link to each other twice over: 2^40 paths if each link were followed.
+		fs.symlinkSync(path.join(outside, 'B'), path.join(outside, 'A', 'toB'));
+		fs.symlinkSync(path.join(outside, 'B'), path.join(outside, 'A', 'toB2'));
+		fs.symlinkSync(path.join(outside, 'A'), path.join(outside, 'B', 'toA'));
+		const root = vault({ 'People/Ana.md': person('2026-03-01') });
+		fs.symlinkSync(path.join(outside, 'A'), path.join(root, 'People', 'Friends'));
+		const { people, warnings } = loadVault(root);
+		const names = people.map((p) => p.name).sort();
+		expect(names).toEqual(['Ana', 'Yara', 'Zed']);
+		expect(warnings.length).toBeGreaterThanOrEqual(2);
+		expect(warnings.every((w) => w.endsWith('is a link to a folder already read; skipped'))).toBe(true);
 	});
 
 	it('names a folder it cannot read, and reads the rest', () => {
