@@ -12,6 +12,7 @@ import { stderr } from 'node:process';
 import { parseYaml, TFolder, type MetadataCache, type PluginManifest } from 'obsidian';
 import { WorkspaceLeaf, type App } from 'obsidian-test-mocks/obsidian';
 import { applyTouchpoint } from '../src/core/note-edit';
+import { reviewNetwork } from '../src/core/review';
 import { defaultSettings, type KindredSettings } from '../src/core/settings';
 import type { LogEntry, ScheduledPerson } from '../src/core/types';
 import KindredPlugin from '../src/main';
@@ -161,6 +162,13 @@ export async function measureInProcess(opts: InProcessOptions): Promise<SizeResu
 		cacheMap(app).set(note.path, meta);
 		return timeSync(() => app.metadataCache.trigger('changed', file, note.content, meta));
 	};
+
+	// The network review over everyone, as the review view computes it on a change (every
+	// note's path handed over for reach, introductions among the circles).
+	await step('reviewMs', async () => {
+		const notePaths = notes.map((n) => n.path);
+		diagnostics.reviewMs = await medianOf(plan, () => timeSync(() => reviewNetwork(index.roster.all(), BENCH_TODAY, settings, notePaths)));
+	});
 
 	await step('incrementalUpdateMs', async () => {
 		const many: RunPlan = { warmup: plan.warmup * 5, runs: plan.runs * 5 };

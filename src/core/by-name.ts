@@ -65,10 +65,26 @@ export function comparePlainNames(a: string, b: string): number {
 	return 0;
 }
 
-/** The collator's verdict on two names; plain names skip the call. */
+/** plainNameKey by name, remembered: a sort asks for each name many times. Bounded. */
+const plainKeys = new Map<string, string | null>();
+const PLAIN_KEYS_LIMIT = 100_000;
+
+function plainKeyOf(name: string): string | null {
+	let k = plainKeys.get(name);
+	if (k === undefined) {
+		if (plainKeys.size >= PLAIN_KEYS_LIMIT) plainKeys.clear();
+		k = plainNameKey(name);
+		plainKeys.set(name, k);
+	}
+	return k;
+}
+
+/** The collator's verdict on two names; plain names skip the call (their keys compare with `<`). */
 export function compareNames(a: string, b: string): number {
 	if (a === b) return 0;
-	if (isPlainName(a) && isPlainName(b)) return comparePlainNames(a, b);
+	const ka = plainKeyOf(a);
+	const kb = ka === null ? null : plainKeyOf(b);
+	if (ka !== null && kb !== null) return ka < kb ? -1 : ka > kb ? 1 : 0;
 	return collator.compare(a, b);
 }
 

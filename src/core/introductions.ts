@@ -87,8 +87,11 @@ export function noteLookup(paths: Iterable<string>): (target: string) => boolean
  * With `isNote`, a link to a note that is not a person (a company, a project) is no one
  * at all, rather than someone without a note.
  */
-export function reachOf(people: readonly Person[], isNote?: (target: string) => boolean): Reach {
-	const resolve = linkResolver(people);
+export function reachOf(
+	people: readonly Person[],
+	isNote?: (target: string) => boolean,
+	resolve: (target: string) => string[] = linkResolver(people),
+): Reach {
 	const active = people.filter((p) => p.status !== 'archived');
 	const outside = new Set<string>();
 	for (const p of active) {
@@ -180,9 +183,12 @@ function sharedFrom(a: Int32Array, b: Int32Array, circle: number): number {
  * (and, when all else ties, the later names) are passed over without a look. The result
  * equals the plain rule over all pairs (a property test compares them).
  */
-export function suggestIntroductions(people: readonly Person[], limit = INTRODUCTION_LIMIT): Introduction[] {
+export function suggestIntroductions(
+	people: readonly Person[],
+	limit = INTRODUCTION_LIMIT,
+	resolve: (target: string) => string[] = linkResolver(people),
+): Introduction[] {
 	if (limit <= 0) return [];
-	const resolve = linkResolver(people);
 	const known = knownPairs(people, resolve);
 	const chosen = people.filter(introducible).sort(byName);
 	const names = [...new Set(chosen.flatMap((p) => circlesOf(p)))].sort();

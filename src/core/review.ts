@@ -11,7 +11,7 @@
  */
 import { byName } from './by-name';
 import { circleCounts, circleNotes, thinCircles } from './circles';
-import { noteLookup, reachOf, suggestIntroductions, type Introduction, type Reach } from './introductions';
+import { INTRODUCTION_LIMIT, linkResolver, noteLookup, reachOf, suggestIntroductions, type Introduction, type Reach } from './introductions';
 import {
 	giveFirst,
 	reciprocityRows,
@@ -104,6 +104,8 @@ export function reviewNetwork(people: readonly Person[], today: LocalDate, setti
 	const current = people.filter((p) => p.status !== 'archived');
 	const counts = circleCounts(current);
 	const reciprocity = reciprocityRows(current, today);
+	// Links resolved once for reach and introductions (everyone: a link to an archived note is still a link).
+	const resolve = linkResolver(people);
 	return {
 		today,
 		innerCircle: innerCircleOf(current, settings.innerCircleTarget),
@@ -114,8 +116,8 @@ export function reviewNetwork(people: readonly Person[], today: LocalDate, setti
 		thinCircles: thinCircles(counts),
 		circleNotes: circleNotes(counts, current),
 		// Reach and introductions take everyone: a link to an archived note is still a link.
-		reach: reachOf(people, notes === undefined ? undefined : noteLookup(notes)),
-		introductions: suggestIntroductions(people),
+		reach: reachOf(people, notes === undefined ? undefined : noteLookup(notes), resolve),
+		introductions: suggestIntroductions(people, INTRODUCTION_LIMIT, resolve),
 		weed: weedCandidates(current, today, settings),
 		targets: targetsOf(current, settings.targetLimit),
 	};
