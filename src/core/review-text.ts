@@ -36,6 +36,13 @@ function section(title: string, lines: string[], empty: string): string[] {
 	return ['', title, ...(lines.length > 0 ? lines.map((l) => `  ${l}`) : [`  ${empty}`])];
 }
 
+/** What the introductions say when there are none: that no pair can meet yet, or that all have met. */
+export function noIntroductions(r: Pick<NetworkReview, 'circles'>): string {
+	return Object.values(r.circles).some((n) => n >= 2)
+		? 'None: no two people who share a circle are strangers to each other.'
+		: 'None yet: no two people share a circle (add circles to see who might meet).';
+}
+
 export function formatReviewText(r: NetworkReview): string {
 	const out: string[] = [`Network review, ${r.today}`];
 
@@ -72,7 +79,7 @@ export function formatReviewText(r: NetworkReview): string {
 		...section(
 			'Introductions',
 			r.introductions.map((i) => `- ${i.aName} and ${i.bName}: ${i.reason}`),
-			'None: no two people who share a circle are strangers to each other.',
+			noIntroductions(r),
 		),
 	);
 

@@ -14,6 +14,7 @@ import { Keymap } from 'obsidian';
 import { circlesBySize } from '../core/circles';
 import type { LocalDate } from '../core/types';
 import { reviewNetwork, type FillStatus, type InnerCircle, type NetworkReview, type Targets } from '../core/review';
+import { noIntroductions } from '../core/review-text';
 import type { KindredSettings } from '../core/settings';
 import { DayClock } from './day-clock';
 import { REVIEW_VIEW_TYPE, type ReviewViewDeps } from './due-view-deps';
@@ -181,7 +182,7 @@ export class ReviewView extends RefreshableView<ReviewViewDeps> {
 
 		const intros = this.section(root, 'introductions', 'Introductions');
 		if (r.introductions.length === 0) {
-			this.empty(intros, 'None: no two people who share a circle are strangers to each other.');
+			this.empty(intros, noIntroductions(r));
 		} else {
 			const list = intros.createEl('ul', { cls: 'kindred-review-list' });
 			for (const i of r.introductions) {

@@ -198,7 +198,12 @@ describe('formatReviewText', () => {
 		expect(text).toContain('No touchpoints marked gave or received in the last 12 months.');
 		expect(text).not.toContain('Give first');
 		expect(text).toContain('Reach: 1 person directly, 0 more through them');
-		expect(text).toContain('Introductions\n  None: no two people who share a circle are strangers to each other.');
+		// One person shares a circle with no one: nobody can meet yet, rather than "all have met".
+		expect(text).toContain('Introductions\n  None yet: no two people share a circle (add circles to see who might meet).');
+		const met = [person('Ana', (b) => b.circles(['x']).knows(['[[Ben]]'])), person('Ben', (b) => b.circles(['x']))];
+		expect(formatReviewText(reviewNetwork(met, TODAY, settingsWith()))).toContain(
+			'Introductions\n  None: no two people who share a circle are strangers to each other.',
+		);
 		expect(text).toContain('Targets: 0 of 3 — room for 3 more\n  No one marked as a target.');
 		expect(text).toContain('Weed candidates\n  None: no one drains you, has gone quiet or is one-sided.');
 		expect(text.endsWith('\n')).toBe(true);

@@ -262,7 +262,7 @@ describe('the review view', () => {
 		index.complete = true;
 		view.redraw();
 		expect(text(section(root, 'reciprocity'))).toContain('No touchpoints marked gave or received in the last 12 months.');
-		expect(text(section(root, 'introductions'))).toContain('None: no two people who share a circle are strangers');
+		expect(text(section(root, 'introductions'))).toContain('None yet: no two people share a circle');
 		expect(text(section(root, 'targets'))).toContain('No one marked as a target.');
 		expect(text(section(root, 'weed'))).toContain('None: no one drains you');
 		expect(text(section(root, 'inner-circle'))).toContain('0 of 12 people with trust 4 or 5: under target by 12.');
