@@ -86,22 +86,11 @@ function drawRow(parent: Node, item: RowItem, opts: DrawOptions): HTMLElement {
 		return el;
 	}
 	meta.createSpan({ cls: 'kindred-due-when', text: describeDue(sp) });
-	if (p.cadence) {
-		meta.createSpan({
-			cls: 'kindred-due-cadence',
-			text: p.cadence.label,
-			attr: p.cadenceSource === 'trust' ? { title: `Cadence from trust ${p.trust ?? ''}`.trim() } : undefined,
-		});
-	}
-	// On the second line, so the name has the first to itself beside the buttons.
-	const trust = trustDisplay(p.trust);
-	if (trust) meta.createSpan({ cls: 'kindred-due-trust', text: trust.stars, attr: { role: 'img', 'aria-label': trust.label } });
 	// A problem that does not stop the schedule (a log line that could not be read, an
 	// alias list that is not one) is still shown, never dropped silently: counted on the
 	// row as a warning sign and a number, each one in the accessible name, which Obsidian
-	// also shows as the tooltip (a title would draw a second one over it).
-	// Rows keep their height: it ends the first line, small enough that the cadence still
-	// shows in a narrow sidebar.
+	// also shows as the tooltip (a title would draw a second one over it). Right after
+	// "how late", so it is never what a narrow pane cuts.
 	const problem = problemDisplay(sp);
 	if (problem) {
 		const count = countOf(sp.problems.length, 'problem', 'problems');
@@ -111,6 +100,20 @@ function drawRow(parent: Node, item: RowItem, opts: DrawOptions): HTMLElement {
 		});
 		setIcon(warning.createSpan({ cls: 'kindred-due-warning-icon' }), 'alert-triangle');
 		warning.createSpan({ text: String(sp.problems.length) });
+	}
+	// Then the cadence and the trust stars. In a narrow pane the stars give way first,
+	// shown whole or not at all, then the cadence, cut with an ellipsis (styles.css).
+	const trust = trustDisplay(p.trust);
+	if (p.cadence || trust) {
+		const schedule = meta.createSpan({ cls: 'kindred-due-schedule' });
+		if (p.cadence) {
+			schedule.createSpan({
+				cls: 'kindred-due-cadence',
+				text: p.cadence.label,
+				attr: p.cadenceSource === 'trust' ? { title: `Cadence from trust ${p.trust ?? ''}`.trim() } : undefined,
+			});
+		}
+		if (trust) schedule.createSpan({ cls: 'kindred-due-trust', text: trust.stars, attr: { role: 'img', 'aria-label': trust.label } });
 	}
 	// The last conversation, on a line of its own (styles.css); without one, say so, so
 	// every row has the same three lines and names line up down the list.

@@ -356,8 +356,9 @@ export function problemSentence(p: Problem): string {
 export function problemDisplay(sp: ScheduledPerson): { text: string; title: string } | null {
 	if (sp.problems.length === 0) return null;
 	const lines = sp.problems.map(problemSentence);
-	const more = lines.length > 1 ? ` (+${lines.length - 1} more)` : '';
-	return { text: lines[0] + more, title: lines.join('\n') };
+	// The count first: the row cuts the sentence after two lines, and "(+1 more)" at its end went with it.
+	const text = lines.length > 1 ? `${lines.length} problems: ${lines[0]}` : lines[0];
+	return { text, title: lines.join('\n') };
 }
 
 /** "1 person", "1,204 people". */
@@ -365,13 +366,18 @@ export function countOf(n: number, one: string, many: string): string {
 	return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }
 
-/** The line under the filter box. */
-export function summaryText(model: DueModel, peopleCount: number, query: string): string {
+/** The line under the filter box, in parts a narrow pane may put on two lines, but not break (see summaryText). */
+export function summaryParts(model: DueModel, peopleCount: number, query: string): string[] {
 	if (queryTerms(query).length > 0) {
-		return `${model.matched.toLocaleString('en')} of ${model.total.toLocaleString('en')} ${model.matched === 1 ? 'matches' : 'match'}`;
+		return [`${model.matched.toLocaleString('en')} of ${model.total.toLocaleString('en')} ${model.matched === 1 ? 'matches' : 'match'}`];
 	}
 	// Due now, as the status bar counts; "due soon" and "needs attention" have their own headers.
-	return `${model.dueNow.toLocaleString('en')} to reconnect · ${countOf(peopleCount, 'person', 'people')}`;
+	return [`${model.dueNow.toLocaleString('en')} to reconnect`, countOf(peopleCount, 'person', 'people')];
+}
+
+/** The line under the filter box, as one text. */
+export function summaryText(model: DueModel, peopleCount: number, query: string): string {
+	return summaryParts(model, peopleCount, query).join(' · ');
 }
 
 /** "Everyone is up to date": how many are tracked and who comes next. */

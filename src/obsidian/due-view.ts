@@ -21,7 +21,7 @@ import {
 	countOf,
 	replacementIndex,
 	NO_ITEMS,
-	summaryText,
+	summaryParts,
 	upToDateDetail,
 	type DueItems,
 	type ItemHeights,
@@ -205,7 +205,12 @@ export class DueView extends RefreshableView<DueViewDeps> {
 			return;
 		}
 		const model = buildDueModel(index.dueList(today), this.query, this.collapsed);
-		summary.setText(summaryText(model, index.peopleCount, this.query));
+		// Each part kept whole ("215 people" never splits at the space); a line may break at a "·".
+		summary.empty();
+		summaryParts(model, index.peopleCount, this.query).forEach((part, i) => {
+			if (i > 0) summary.appendText(' · ');
+			summary.createSpan({ cls: 'kindred-due-summary-part', text: part });
+		});
 		if (model.total === 0) {
 			const { tracked, next } = upToDateDetail(index.dueList(today, true));
 			if (focus !== null) this.filterEl?.focus();

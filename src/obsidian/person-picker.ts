@@ -39,7 +39,7 @@ export function pickerItems(due: readonly ScheduledPerson[], everyone: readonly 
 
 /**
  * One item per person whose note has a problem (listed in the due pane or not), by name:
- * "Ana Ruiz — circles must be a word or a list of words (+1 more)", as the pane words it.
+ * "Ana Ruiz — 2 problems: circles must be a word or a list of words", as the pane words it.
  */
 export function problemItems(everyone: readonly ScheduledPerson[]): PickItem[] {
 	const items: { sp: ScheduledPerson; text: string }[] = [];

@@ -217,7 +217,7 @@ describe('the commands', () => {
 		expect(picker).toBeInstanceOf(PersonPicker);
 		// Ben's log line is read by the background pass, which the list waits for.
 		expect(picker.getItems().map((i) => i.label)).toEqual([
-			'Ben — energy "loud" must be one of gives, neutral, drains (+1 more)',
+			'Ben — 2 problems: energy "loud" must be one of gives, neutral, drains',
 			'Cleo — circles "{"a":1}" must be a word or a list of words',
 			'Dee — log "2026-12-24" is dated after today (2026-11-23)',
 		]);

@@ -299,7 +299,7 @@ describe('row words', () => {
 		expect(one?.text).toBe('cadence "every blue moon" is not a cadence (try monthly, every 3 weeks, 6w or 90d)');
 		expect(one?.title).toBe(one?.text);
 		const two = problemDisplay(new PersonBuilder('People/Eve.md').cadence('every blue moon').trust('lots').schedule(TODAY));
-		expect(two?.text).toBe('trust "lots" must be a whole number from 1 to 5 (+1 more)');
+		expect(two?.text).toBe('2 problems: trust "lots" must be a whole number from 1 to 5');
 		expect(two?.title.split('\n')).toEqual([
 			'trust "lots" must be a whole number from 1 to 5',
 			'cadence "every blue moon" is not a cadence (try monthly, every 3 weeks, 6w or 90d)',
