@@ -163,6 +163,38 @@ describe('pane widths', () => {
 		if (paneWidth === 700) await screenshotPane('pane-wide.png');
 	});
 
+	// The second line gives way in order: the stars, whole (cut stars would read as less
+	// trust), before the cadence is cut; "how late" never.
+	test.each([250, 300, 420])('at %i px the stars give way whole before the cadence is cut', async (paneWidth) => {
+		await example.session.reload();
+		await example.session.mount({ ...example.vault, theme: 'light', mobile: false, paneWidth });
+		const rows = await example.session.page.evaluate(() =>
+			Array.from(document.querySelectorAll<HTMLElement>('.kindred-due-row:not(.kindred-due-invalid)')).map((row) => {
+				const box = (sel: string): DOMRect | null => row.querySelector(sel)?.getBoundingClientRect() ?? null;
+				const schedule = box('.kindred-due-schedule');
+				const stars = box('.kindred-due-trust');
+				const cadence = row.querySelector<HTMLElement>('.kindred-due-cadence');
+				const when = row.querySelector<HTMLElement>('.kindred-due-when');
+				return {
+					who: row.querySelector('.kindred-due-name')?.textContent ?? '',
+					// Shown: on the schedule's one visible line, whole.
+					starsShown: stars !== null && schedule !== null && stars.top < schedule.bottom && stars.right <= schedule.right + 0.5,
+					starsCut: stars !== null && stars.width + 0.5 < (row.querySelector<HTMLElement>('.kindred-due-trust')?.scrollWidth ?? 0),
+					cadenceCut: cadence !== null && cadence.scrollWidth > cadence.clientWidth,
+					whenCut: when !== null && when.scrollWidth > when.clientWidth,
+				};
+			}),
+		);
+		expect(rows.length).toBeGreaterThan(5);
+		for (const r of rows) {
+			expect(r.whenCut, r.who).toBe(false);
+			expect(r.starsCut, r.who).toBe(false);
+			if (r.starsShown) expect(r.cadenceCut, r.who).toBe(false);
+		}
+		// Wide enough, every row shows them.
+		if (paneWidth >= 420) expect(rows.every((r) => r.starsShown || r.who === 'Omar Said')).toBe(true);
+	});
+
 	// Every row keeps the stacked layout: at any width the last note has a line of its own
 	// across the row, and every name sits at the same height in its row, whether the row
 	// has a last note, a "no touchpoints" line or a problem under it.
