@@ -61,6 +61,11 @@ export function targetsLine(t: Pick<Targets, 'count' | 'limit' | 'overLimit'>): 
 	return `${t.count} of ${t.limit} being cultivated: room for ${t.limit - t.count} more.`;
 }
 
+/** A review slower than this to compute waits for a pause in changes (see requestRedraw). */
+export const SLOW_REVIEW_MS = 100;
+/** The pause it waits for. */
+export const SLOW_REVIEW_SETTLE_MS = 1500;
+
 export class ReviewView extends RefreshableView<ReviewViewDeps> {
 	// Every field is initialised: the test double wraps views in a strict proxy that
 	// throws on reading a property that was never set.
@@ -74,9 +79,37 @@ export class ReviewView extends RefreshableView<ReviewViewDeps> {
 	 * between does not archive twice.
 	 */
 	private readonly archivedAt = new Map<string, number>();
+	/** How long the last review took to compute and draw, in ms (see requestRedraw). */
+	private lastDrawMs = 0;
+	/** The pending redraw of a slow review, waiting for a pause in changes; 0 when none. */
+	private settleTimer = 0;
 
 	getViewType(): string {
 		return REVIEW_VIEW_TYPE;
+	}
+
+	/**
+	 * A review that takes long to compute (tens of thousands of people: about a third of a
+	 * second at 10,000) is not recomputed on every change, as typing in a note saves every
+	 * two seconds: it waits for a pause in changes, so a burst costs one. A quick review
+	 * follows each change on the next frame. The reader's own clicks redraw at once.
+	 */
+	protected requestRedraw(): void {
+		if (this.lastDrawMs < SLOW_REVIEW_MS) {
+			super.requestRedraw();
+			return;
+		}
+		const win = this.containerEl.win;
+		if (this.settleTimer) win.clearTimeout(this.settleTimer);
+		this.settleTimer = win.setTimeout(() => {
+			this.settleTimer = 0;
+			super.requestRedraw();
+		}, SLOW_REVIEW_SETTLE_MS);
+	}
+
+	protected onTeardown(): void {
+		if (this.settleTimer) this.containerEl.win.clearTimeout(this.settleTimer);
+		this.settleTimer = 0;
 	}
 
 	getDisplayText(): string {
@@ -116,7 +149,9 @@ export class ReviewView extends RefreshableView<ReviewViewDeps> {
 			root.createDiv({ cls: 'kindred-review-empty', text: 'No people found. Add person notes to see your network.' });
 			return;
 		}
+		const started = performance.now();
 		this.drawReview(root, reviewNetwork(people, today, settings, this.deps.notePaths?.()));
+		this.lastDrawMs = performance.now() - started;
 		root.scrollTop = scrollTop;
 		if (focus) this.refocus(focus);
 	}

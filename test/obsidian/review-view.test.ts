@@ -14,7 +14,7 @@ import type { Person } from '../../src/core/types';
 import KindredPlugin from '../../src/main';
 import { KindredActions } from '../../src/obsidian/actions';
 import { REVIEW_VIEW_TYPE, type ReviewViewDeps, type ReviewViewIndex } from '../../src/obsidian/due-view-deps';
-import { LIST_LIMIT, ReviewView, innerCircleHint, innerCircleLine, targetsLine } from '../../src/obsidian/review-view';
+import { LIST_LIMIT, ReviewView, SLOW_REVIEW_SETTLE_MS, innerCircleHint, innerCircleLine, targetsLine } from '../../src/obsidian/review-view';
 import { NoteWriter } from '../../src/obsidian/writer';
 import { PersonBuilder } from '../builders';
 import { captureNotices, flush, freezeToday, makeVault, manifest, startIndex } from './harness';
@@ -319,6 +319,33 @@ describe('the review view', () => {
 		button(inner, `Show all ${LIST_LIMIT + 5}`).click();
 		expect(names(section(root, 'inner-circle'))).toHaveLength(LIST_LIMIT + 5);
 		expect(root.querySelector('.kindred-review-more')).toBeNull();
+	});
+
+	it('waits for a pause in changes before recomputing a slow review, and follows each change of a quick one', async () => {
+		const index = new FakeIndex();
+		index.put(...network());
+		// Every reading of the clock 0.2 s after the last: each review takes as long as a big vault's.
+		let clock = 0;
+		const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 200));
+		const { root } = await mount(index);
+		now.mockRestore();
+		vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame'] });
+		vi.setSystemTime(new Date('2026-11-23T12:00:00'));
+		const reads = index.reads;
+		// A burst of changes, as saves while typing: nothing recomputed during it…
+		index.put(b('New Friend').trust(5).build());
+		vi.advanceTimersByTime(1000);
+		index.put(b('Other Friend').trust(5).build());
+		vi.advanceTimersByTime(1000);
+		expect(index.reads).toBe(reads);
+		// …then once, after the pause, with both.
+		vi.advanceTimersByTime(SLOW_REVIEW_SETTLE_MS);
+		expect(index.reads).toBe(reads + 1);
+		expect(names(section(root, 'inner-circle'))).toEqual(expect.arrayContaining(['New Friend', 'Other Friend']));
+		// That review was quick (the clock is real again): the next change is drawn on the next frame.
+		index.put(b('Third Friend').trust(5).build());
+		vi.advanceTimersByTime(32);
+		expect(names(section(root, 'inner-circle'))).toContain('Third Friend');
 	});
 
 	it('redraws only when the revision or today moved, and only while shown', async () => {
