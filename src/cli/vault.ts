@@ -148,7 +148,14 @@ function walkNotes(root: string, warnings: string[]): NoteFile[] {
 	} catch {
 		// readdir below says why.
 	}
-	const inVault = (real: string): boolean => real === rootReal || real.startsWith(`${rootReal}${path.sep}`);
+	// A link into the vault leads to what the walk reads where it is: skipped, unless the
+	// walk never gets there (a dot folder, a file not named .md), then read through the link.
+	const readInVault = (real: string, dir: boolean): boolean => {
+		if (real !== rootReal && !real.startsWith(`${rootReal}${path.sep}`)) return false;
+		const parts = path.relative(rootReal, real).split(path.sep);
+		if (parts.some((part) => part.startsWith('.'))) return false;
+		return dir || /\.md$/i.test(real);
+	};
 	// Real paths of the folders read, so a link back to one of them is not read again.
 	const walked = new Set<string>();
 	/** Where `abs`, a link, leads (a folder or a file, with its real path), or null with a warning. */
@@ -180,14 +187,17 @@ function walkNotes(root: string, warnings: string[]): NoteFile[] {
 			const abs = `${base}${e.name}`;
 			const rel = `${prefix}${e.name}`;
 			const isNote = /\.md$/i.test(e.name);
-			if (e.isDirectory()) walk(abs, `${rel}/`, `${real}${path.sep}${e.name}`);
-			else if (e.isFile()) {
+			if (e.isDirectory()) {
+				const sub = `${real}${path.sep}${e.name}`;
+				if (walked.has(sub)) warnings.push(`${rel}/ was already read through a link; skipped`);
+				else walk(abs, `${rel}/`, sub);
+			} else if (e.isFile()) {
 				if (isNote) out.push({ path: rel, abs });
 			} else if (e.isSymbolicLink()) {
 				const to = follow(abs, rel, isNote);
 				if (to === null) continue;
 				const shown = to.dir ? `${rel}/` : rel;
-				if (inVault(to.real)) warnings.push(`${shown} is a link into this vault; skipped (what it leads to is read where it is)`);
+				if (readInVault(to.real, to.dir)) warnings.push(`${shown} is a link into this vault; skipped (what it leads to is read where it is)`);
 				else if (!to.dir) out.push({ path: rel, abs });
 				else if (walked.has(to.real)) warnings.push(`${shown} is a link to a folder already read; skipped`);
 				else walk(abs, `${rel}/`, to.real);

@@ -37,10 +37,10 @@ function section(title: string, lines: string[], empty: string): string[] {
 }
 
 /** What the introductions say when there are none: that no pair can meet yet, or that all have met. */
-export function noIntroductions(r: Pick<NetworkReview, 'circles'>): string {
-	return Object.values(r.circles).some((n) => n >= 2)
+export function noIntroductions(r: Pick<NetworkReview, 'introductionsPossible'>): string {
+	return r.introductionsPossible
 		? 'None: no two people who share a circle are strangers to each other.'
-		: 'None yet: no two people share a circle (add circles to see who might meet).';
+		: 'None yet: no two people share a circle (add circles to see who might meet; paused people and those who drain you are left out).';
 }
 
 export function formatReviewText(r: NetworkReview): string {

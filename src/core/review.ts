@@ -11,7 +11,7 @@
  */
 import { byName } from './by-name';
 import { circleCounts, circleNotes, thinCircles } from './circles';
-import { INTRODUCTION_LIMIT, linkResolver, noteLookup, reachOf, suggestIntroductions, type Introduction, type Reach } from './introductions';
+import { INTRODUCTION_LIMIT, introducible, linkResolver, noteLookup, reachOf, suggestIntroductions, type Introduction, type Reach } from './introductions';
 import {
 	giveFirst,
 	reciprocityRows,
@@ -70,6 +70,8 @@ export interface NetworkReview {
 	circleNotes: string[];
 	reach: Reach;
 	introductions: Introduction[];
+	/** Whether any two people who may be introduced (not paused, archived or draining) share a circle: with none suggested, whether all of them have met. */
+	introductionsPossible: boolean;
 	weed: WeedCandidate[];
 	targets: Targets;
 }
@@ -118,6 +120,7 @@ export function reviewNetwork(people: readonly Person[], today: LocalDate, setti
 		// Reach and introductions take everyone: a link to an archived note is still a link.
 		reach: reachOf(people, notes === undefined ? undefined : noteLookup(notes), resolve),
 		introductions: suggestIntroductions(people, INTRODUCTION_LIMIT, resolve),
+		introductionsPossible: Object.values(circleCounts(people.filter(introducible))).some((n) => n >= 2),
 		weed: weedCandidates(current, today, settings),
 		targets: targetsOf(current, settings.targetLimit),
 	};

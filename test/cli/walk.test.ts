@@ -91,6 +91,30 @@ describe('the notes the command line finds', () => {
 		expect(warnings.every((w) => w.endsWith('is a link to a folder already read; skipped'))).toBe(true);
 	});
 
+	it('reads through a link into the vault what the walk would never reach (a dot folder, a note not named .md)', () => {
+		const root = vault({ '.people/Ana.md': person('2026-03-01'), 'notes/ben.txt': person('2026-04-01') });
+		fs.symlinkSync(path.join(root, '.people'), path.join(root, 'People'));
+		fs.symlinkSync(path.join(root, 'notes', 'ben.txt'), path.join(root, 'People', 'Ben.md'));
+		const { people, warnings } = loadVault(root);
+		expect(people.map((p) => [p.path, p.lastContactField])).toEqual([
+			['People/Ana.md', '2026-03-01'],
+			['People/Ben.md', '2026-04-01'],
+		]);
+		expect(warnings).toEqual([]);
+	});
+
+	it('reads a folder outside the vault once when links lead to it and to a folder above it', () => {
+		const outside = vault({ 'sub/Zed.md': person('2026-01-01') });
+		const root = vault({ 'People/Ana.md': person('2026-03-01') });
+		fs.symlinkSync(path.join(outside, 'sub'), path.join(root, 'People', 'a'));
+		fs.symlinkSync(outside, path.join(root, 'People', 'b'));
+		const { people, warnings } = loadVault(root);
+		// Zed once, under whichever link the folder listing gave first.
+		expect(people.filter((p) => p.name === 'Zed')).toHaveLength(1);
+		expect(warnings).toHaveLength(1);
+		expect(warnings[0]).toMatch(/^People\/(?:a|b\/sub)\/ (?:is a link to a folder already read|was already read through a link); skipped$/);
+	});
+
 	it('names a folder it cannot read, and reads the rest', () => {
 		const root = vault({ 'People/Ana.md': person('2026-03-01'), 'People/Work/Chidi.md': person('2026-04-01') });
 		locked.add(path.join(root, 'People', 'Work'));

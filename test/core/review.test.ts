@@ -135,6 +135,7 @@ describe('reviewNetwork on the fixture vault (issue 5, done when)', () => {
 				'circleNotes',
 				'reach',
 				'introductions',
+				'introductionsPossible',
 				'weed',
 				'targets',
 			].sort(),
@@ -199,7 +200,10 @@ describe('formatReviewText', () => {
 		expect(text).not.toContain('Give first');
 		expect(text).toContain('Reach: 1 person directly, 0 more through them');
 		// One person shares a circle with no one: nobody can meet yet, rather than "all have met".
-		expect(text).toContain('Introductions\n  None yet: no two people share a circle (add circles to see who might meet).');
+		expect(text).toContain('Introductions\n  None yet: no two people share a circle (add circles to see who might meet; paused people and those who drain you are left out).');
+		// Two strangers in one circle, one of them paused: none can meet, rather than "all have met".
+		const paused = [person('Ana', (b) => b.circles(['x'])), person('Ben', (b) => b.circles(['x']).status('paused'))];
+		expect(formatReviewText(reviewNetwork(paused, TODAY, settingsWith()))).toContain('Introductions\n  None yet: no two people share a circle');
 		const met = [person('Ana', (b) => b.circles(['x']).knows(['[[Ben]]'])), person('Ben', (b) => b.circles(['x']))];
 		expect(formatReviewText(reviewNetwork(met, TODAY, settingsWith()))).toContain(
 			'Introductions\n  None: no two people who share a circle are strangers to each other.',
