@@ -49,7 +49,11 @@ export interface HelpArgs {
 	topic: CommandName | null;
 }
 
-export type ParsedArgs = DueArgs | LogArgs | ReviewArgs | IcsArgs | HelpArgs;
+export interface VersionArgs {
+	command: 'version';
+}
+
+export type ParsedArgs = DueArgs | LogArgs | ReviewArgs | IcsArgs | HelpArgs | VersionArgs;
 
 type OptionSpec = { type: 'string' | 'boolean'; short?: string };
 
@@ -107,6 +111,10 @@ function usageMessage(err: unknown, command: CommandName): string {
 export function parseCommandLine(argv: readonly string[]): ParsedArgs {
 	const [first, ...rest] = argv;
 	if (first === undefined || first === '--help' || first === '-h') return { command: 'help', topic: null };
+	if (first === '--version' || first === '-V') {
+		if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]}'`);
+		return { command: 'version' };
+	}
 	if (first === 'help') {
 		const topic = rest[0];
 		if (topic === undefined) return { command: 'help', topic: null };

@@ -22,6 +22,8 @@ VAULT is an Obsidian vault folder; it defaults to the bundled example vault.
 Settings are read from VAULT/.obsidian/plugins/kindred/data.json when present.
 Run 'kindred COMMAND --help' for a command's options.
 
+'kindred --version' prints the version (the plugin's, from manifest.json).
+
 Exit codes: 0 success, 1 user error (nothing written), 2 bad usage.
 `;
 

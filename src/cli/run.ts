@@ -8,6 +8,7 @@ import { parseCommandLine } from './args';
 import { runDue } from './due';
 import { EXIT_USAGE, EXIT_USER, oneLine, UsageError, UserError } from './errors';
 import { helpText } from './help';
+import manifest from '../../manifest.json';
 import type { Io } from './io';
 import { runLog } from './log';
 import { runIcs } from './ics';
@@ -34,6 +35,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 		switch (args.command) {
 			case 'help':
 				io.out(helpText(args.topic));
+				return 0;
+			case 'version':
+				io.out(`kindred ${manifest.version}\n`);
 				return 0;
 			case 'due':
 				return runDue(args, io);

@@ -24,6 +24,8 @@ describe('parseCommandLine', () => {
 		[['ics', 'V', '-o', 'out.ics'], { command: 'ics', vault: 'V', today: null, output: 'out.ics' }],
 		[['ics', '--output', 'out.ics'], { command: 'ics', vault: null, today: null, output: 'out.ics' }],
 		[['ics', '-o', '-'], { command: 'ics', vault: null, today: null, output: '-' }],
+		[['--version'], { command: 'version' }],
+		[['-V'], { command: 'version' }],
 	])('%j', (argv, expected) => {
 		expect(parseCommandLine(argv)).toEqual(expected);
 	});
@@ -38,6 +40,7 @@ describe('parseCommandLine', () => {
 		[['log', 'V'], 'missing PERSON', 'log'],
 		[['log', 'V', 'A', 'B'], "unexpected argument 'B'", 'log'],
 		[['help', 'due', 'extra'], "unexpected argument 'extra'", null],
+		[['--version', 'due'], "unexpected argument 'due'", null],
 		[['due', '--today', '2026-11-23', '--today', '2026-11-24'], "option '--today' is given more than once", 'due'],
 		[['due', '--json', '--json'], "option '--json' is given more than once", 'due'],
 		[['ics', '-o', 'a.ics', '--output=b.ics'], "option '--output' is given more than once", 'ics'],

@@ -31,6 +31,12 @@ describe('help', () => {
 		for (const c of ['due', 'log', 'review', 'ics']) expect(r.stdout).toContain(`kindred ${c}`);
 	});
 
+	it.each([['--version'], ['-V']])('kindred %s prints the version from manifest.json', (flag) => {
+		const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../manifest.json'), 'utf8')) as { version: string };
+		const r = runCli(cli, [flag]);
+		expect([r.status, r.stdout, r.stderr]).toEqual([0, `kindred ${manifest.version}\n`, '']);
+	});
+
 	it.each(['due', 'log', 'review', 'ics'])('kindred %s: -h, and help COMMAND', (command) => {
 		for (const args of [[command, '-h'], ['help', command]]) {
 			const r = runCli(cli, args);
