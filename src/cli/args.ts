@@ -129,7 +129,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
 	let parsed: {
 		values: Record<string, string | boolean | undefined>;
 		positionals: string[];
-		tokens: readonly ({ kind: 'option'; name: string } | { kind: 'positional' | 'option-terminator' })[];
+		tokens: readonly ({ kind: 'option'; name: string; rawName: string } | { kind: 'positional' | 'option-terminator' })[];
 	};
 	try {
 		parsed = parseArgs({ args: [...rest], options: OPTIONS[command], allowPositionals: true, strict: true, tokens: true });
@@ -143,7 +143,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
 	const seen = new Set<string>();
 	for (const token of tokens) {
 		if (token.kind !== 'option') continue;
-		if (seen.has(token.name)) throw new UsageError(`option '--${token.name}' is given more than once`, command);
+		// Named as typed the second time (`-o`, not `--output`).
+		if (seen.has(token.name)) throw new UsageError(`option '${token.rawName}' is given more than once`, command);
 		seen.add(token.name);
 	}
 

@@ -44,6 +44,7 @@ describe('parseCommandLine', () => {
 		[['due', '--today', '2026-11-23', '--today', '2026-11-24'], "option '--today' is given more than once", 'due'],
 		[['due', '--json', '--json'], "option '--json' is given more than once", 'due'],
 		[['ics', '-o', 'a.ics', '--output=b.ics'], "option '--output' is given more than once", 'ics'],
+		[['ics', '-o', 'a.ics', '-o', 'b.ics'], "option '-o' is given more than once", 'ics'],
 		[['log', 'V', 'Ana', '--note', 'one', '--note', 'two'], "option '--note' is given more than once", 'log'],
 		// An unset variable in a script (`kindred due "$VAULT"`) would otherwise read the current folder.
 		[['due', ''], 'VAULT is empty', 'due'],
