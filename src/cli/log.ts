@@ -17,7 +17,7 @@ import { parseYaml } from './frontmatter';
 import { warn, type Io } from './io';
 import { decodeNote } from './text';
 import { dateOption } from './today';
-import { loadVault, toVaultPath } from './vault';
+import { loadVault, realPathOr, toVaultPath } from './vault';
 import { safeRewrite, type RewriteOptions } from './write';
 
 /**
@@ -32,14 +32,7 @@ export function personQuery(query: string, root: string, cwd: string): string {
 	// The current folder is a physical path; the vault may be reached through a symlink
 	// (/tmp on macOS, an iCloud folder): compare both resolved. The note's own name is
 	// kept, so a note that is itself a symlink is still the note in the vault.
-	const real = (p: string): string => {
-		try {
-			return fs.realpathSync(p);
-		} catch {
-			return p;
-		}
-	};
-	const rel = path.relative(real(root), path.join(real(path.dirname(abs)), path.basename(abs)));
+	const rel = path.relative(realPathOr(root), path.join(realPathOr(path.dirname(abs)), path.basename(abs)));
 	if (rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)) return toVaultPath(root, path.join(root, rel));
 	return q.replace(/\\/g, '/');
 }

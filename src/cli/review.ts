@@ -13,12 +13,12 @@ export function runReview(args: ReviewArgs, io: Io): number {
 	const notes: string[] = [];
 	const vault = loadVault(args.vault ?? io.defaultVault, { notes });
 	warn(io, vault.warnings);
-	const review = reviewNetwork(vault.people, today, vault.settings, notes);
 	// As `due` and the plugin's view say it; JSON keeps its shape (all counts zero).
 	if (!args.json && vault.people.length === 0) {
 		io.out(`No people found in ${vault.root}.\n`);
 		return 0;
 	}
+	const review = reviewNetwork(vault.people, today, vault.settings, notes);
 	io.out(args.json ? `${JSON.stringify(review, null, 2)}\n` : `${formatReviewText(review).replace(/\n*$/, '')}\n`);
 	return 0;
 }

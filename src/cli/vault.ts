@@ -132,22 +132,26 @@ interface NoteFile {
 	abs: string;
 }
 
+/** The real path of `p` (links resolved), or `p` itself when it cannot be resolved (the next read says why). */
+export function realPathOr(p: string): string {
+	try {
+		return fs.realpathSync(p);
+	} catch {
+		return p;
+	}
+}
+
 /**
  * Every markdown note with its absolute path, in vault-relative path order. Links to
  * notes and folders outside the vault are followed, as Obsidian follows them; a link to a
- * note or folder inside the vault is not (its notes are read where they are, and would
- * otherwise be two people), nor one to a folder already read (a loop), nor one that leads
- * nowhere: each with a warning. A folder that cannot be read is named in a warning; the
- * vault folder itself, a user error.
+ * note or folder the walk reads inside the vault is not (its notes are read where they
+ * are, and would otherwise be two people), nor one to a folder already read (a loop), nor
+ * one that leads nowhere: each with a warning. A folder that cannot be read is named in a
+ * warning; the vault folder itself, a user error.
  */
 function walkNotes(root: string, warnings: string[]): NoteFile[] {
 	const out: NoteFile[] = [];
-	let rootReal = root;
-	try {
-		rootReal = fs.realpathSync(root);
-	} catch {
-		// readdir below says why.
-	}
+	const rootReal = realPathOr(root);
 	// A link into the vault leads to what the walk reads where it is: skipped, unless the
 	// walk never gets there (a dot folder, a file not named .md), then read through the link.
 	const readInVault = (real: string, dir: boolean): boolean => {

@@ -5,6 +5,8 @@
  * lives here once: plain ASCII names are compared without the (slow) collator, in the
  * collator's order.
  */
+import { rememberedBy } from './memo';
+
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 /** 0 space, 1 digit, 2 letter (A–Z, a–z), -1 anything else. */
@@ -65,19 +67,8 @@ export function comparePlainNames(a: string, b: string): number {
 	return 0;
 }
 
-/** plainNameKey by name, remembered: a sort asks for each name many times. Bounded. */
-const plainKeys = new Map<string, string | null>();
-const PLAIN_KEYS_LIMIT = 100_000;
-
-function plainKeyOf(name: string): string | null {
-	let k = plainKeys.get(name);
-	if (k === undefined) {
-		if (plainKeys.size >= PLAIN_KEYS_LIMIT) plainKeys.clear();
-		k = plainNameKey(name);
-		plainKeys.set(name, k);
-	}
-	return k;
-}
+/** plainNameKey by name, remembered: a sort asks for each name many times. */
+const plainKeyOf = rememberedBy(100_000, plainNameKey);
 
 /** The collator's verdict on two names; plain names skip the call (their keys compare with `<`). */
 export function compareNames(a: string, b: string): number {

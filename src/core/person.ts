@@ -12,6 +12,7 @@
 import { parseCadence } from './cadence';
 import type { CadenceResult } from './cadence';
 import { readDate, shortValue, usualDate } from './dates';
+import { rememberedBy } from './memo';
 import type { KindredSettings } from './settings';
 import type { Cadence, Energy, LocalDate, LogEntry, Person, PersonStatus, Problem } from './types';
 
@@ -33,22 +34,14 @@ export function noteName(path: string): string {
 }
 
 /** Parsed cadences by raw value (text or number). Bounded: a vault has few distinct values. */
-const cadenceMemo = new Map<string | number, CadenceResult>();
-const CADENCE_MEMO_LIMIT = 1000;
+const rememberedCadence = rememberedBy<string | number, CadenceResult>(1000, parseCadence);
 
 /**
  * parseCadence, remembered by value. The result (and its Cadence) is shared by everyone
  * with the same value; nothing edits a person's cadence in place.
  */
 export function cadenceOf(value: unknown): CadenceResult {
-	if (typeof value !== 'string' && typeof value !== 'number') return parseCadence(value);
-	let r = cadenceMemo.get(value);
-	if (r === undefined) {
-		if (cadenceMemo.size >= CADENCE_MEMO_LIMIT) cadenceMemo.clear();
-		r = parseCadence(value);
-		cadenceMemo.set(value, r);
-	}
-	return r;
+	return typeof value === 'string' || typeof value === 'number' ? rememberedCadence(value) : parseCadence(value);
 }
 
 /**

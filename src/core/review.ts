@@ -106,7 +106,7 @@ export function reviewNetwork(people: readonly Person[], today: LocalDate, setti
 	const current = people.filter((p) => p.status !== 'archived');
 	const counts = circleCounts(current);
 	const reciprocity = reciprocityRows(current, today);
-	// Links resolved once for reach and introductions (everyone: a link to an archived note is still a link).
+	// Resolved once for reach and introductions.
 	const resolve = linkResolver(people);
 	return {
 		today,

@@ -32,7 +32,7 @@ export class DueWindow {
 	private layout: DueLayout = new DueLayout(NO_ITEMS, { header: 0, row: 0 });
 	private start = 0;
 	private end = 0;
-	/** True after setItems until update() has drawn the overscan (see setItems). */
+	/** True after setItems until fillMargin() or update() has drawn the overscan (see setItems). */
 	private marginPending = false;
 
 	constructor(
